@@ -1,0 +1,5 @@
+/**
+ * The AWS SDK v2 clients CPE talks through: {@code SqsClient} and {@code SwfClient}, built for the embedded
+ * services, another CPE server, or AWS, so that moving to AWS is a configuration change and never a code change.
+ */
+package org.cpe.aws;

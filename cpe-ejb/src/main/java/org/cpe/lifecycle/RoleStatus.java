@@ -1,0 +1,93 @@
+package org.cpe.lifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cpe.config.Role;
+import org.cpe.loop.LoopListener;
+
+/**
+ * The live state of one role, written by its lifecycle bean and its loop, read by health checks. Thread-safe: every
+ * field is written as a whole and read through {@link #snapshot()}.
+ */
+public final class RoleStatus implements LoopListener {
+
+    private final Role role;
+    private final Clock clock;
+    private final Map<String, String> details = new ConcurrentHashMap<>();
+    private volatile RoleState state = RoleState.NOT_STARTED;
+    private volatile Instant since;
+    private volatile Instant lastProgress;
+    private volatile String lastError;
+
+    RoleStatus(Role role, Clock clock) {
+        this.role = role;
+        this.clock = clock;
+        this.since = clock.instant();
+    }
+
+    public void disabled() {
+        transition(RoleState.DISABLED);
+    }
+
+    public void starting() {
+        transition(RoleState.STARTING);
+    }
+
+    public void stopping() {
+        transition(RoleState.STOPPING);
+    }
+
+    public void detail(String key, String value) {
+        details.put(key, value);
+    }
+
+    @Override
+    public void running() {
+        lastProgress = clock.instant();
+        transition(RoleState.RUNNING);
+    }
+
+    @Override
+    public void progressed() {
+        lastProgress = clock.instant();
+        if (state == RoleState.BACKING_OFF) {
+            transition(RoleState.RUNNING);
+        }
+    }
+
+    @Override
+    public void backingOff(Throwable cause, Duration delay) {
+        lastError = describe(cause);
+        transition(RoleState.BACKING_OFF);
+    }
+
+    @Override
+    public void stopped() {
+        transition(RoleState.STOPPED);
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+        lastError = describe(cause);
+        transition(RoleState.FAILED);
+    }
+
+    public RoleSnapshot snapshot() {
+        return new RoleSnapshot(role, state, since, lastProgress, lastError, details);
+    }
+
+    private void transition(RoleState next) {
+        if (state != next) {
+            state = next;
+            since = clock.instant();
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,17 @@
+package org.cpe.loop;
+
+import java.time.Duration;
+
+/** What a {@link PollLoop} reports about itself: a role's status implements it for health and the API. */
+public interface LoopListener {
+
+    void running();
+
+    void progressed();
+
+    void backingOff(Throwable cause, Duration delay);
+
+    void stopped();
+
+    void failed(Throwable cause);
+}

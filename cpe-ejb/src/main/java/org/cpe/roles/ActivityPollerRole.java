@@ -1,0 +1,32 @@
+package org.cpe.roles;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import org.cpe.config.CpeSettings;
+import org.cpe.config.Role;
+import org.cpe.loop.PollCycle;
+
+/**
+ * The activity-poller role's lifecycle: the role runs the activities: polls SWF activity task lists and hands each task to its implementation. Its loop idles until that work is built.
+ *
+ * <p>Depends on the embedded services so that they start before it and stop after it.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@DependsOn({"StartupGuard", "EmbeddedSqsRole", "EmbeddedSwfRole"})
+public class ActivityPollerRole extends PollingRole {
+
+    @Override
+    protected Role role() {
+        return Role.ACTIVITY_POLLER;
+    }
+
+    @Override
+    protected PollCycle cycle(CpeSettings settings) {
+        return new IdleCycle();
+    }
+}

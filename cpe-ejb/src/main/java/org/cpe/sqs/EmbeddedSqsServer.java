@@ -1,0 +1,114 @@
+package org.cpe.sqs;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.cpe.config.EmbeddedSqsSettings;
+import org.elasticmq.server.ElasticMQServer;
+import org.elasticmq.server.config.ElasticMQServerConfig;
+import scala.Function0;
+
+/**
+ * A running ElasticMQ server, optionally with its messages and queues persisted in an H2 database so that they
+ * survive a restart. Plain Java: the lifecycle bean owns when it starts and stops.
+ */
+public final class EmbeddedSqsServer implements AutoCloseable {
+
+    private final URI endpoint;
+    private final Function0<?> shutdown;
+
+    private EmbeddedSqsServer(URI endpoint, Function0<?> shutdown) {
+        this.endpoint = endpoint;
+        this.shutdown = shutdown;
+    }
+
+    /**
+     * Starts ElasticMQ on the configured interface and port (0 picks a free one); with persistence on, its database
+     * lives in {@code <dataDir>/sqs}. Throws when the port is taken.
+     */
+    public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir) {
+        int port = settings.port() == 0 ? freePort(settings.host()) : requireFree(settings.host(), settings.port());
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put("rest-sqs.enabled", true);
+        overrides.put("rest-sqs.bind-hostname", settings.host());
+        overrides.put("rest-sqs.bind-port", port);
+        overrides.put("rest-sqs.sqs-limits", "strict");
+        overrides.put("generate-node-address", false);
+        overrides.put("node-address.protocol", "http");
+        overrides.put("node-address.host", settings.host());
+        overrides.put("node-address.port", port);
+        overrides.put("node-address.context-path", "");
+        if (settings.persistent()) {
+            Path folder = dataDir.resolve("sqs");
+            createDirectories(folder);
+            overrides.put("messages-storage.enabled", true);
+            overrides.put(
+                    "messages-storage.uri", "jdbc:h2:" + folder.toAbsolutePath().resolve("elasticmq"));
+            overrides.put("messages-storage.prune-data-on-init", false);
+        }
+        ClassLoader loader = EmbeddedSqsServer.class.getClassLoader();
+        Config config = ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.load(loader));
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // Pekko resolves its extensions through the context class loader; in a server that is not always ours.
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            Function0<?> shutdown = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
+            return new EmbeddedSqsServer(URI.create("http://" + hostForUrl(settings.host()) + ":" + port), shutdown);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** The endpoint SQS clients use, e.g. {@code http://127.0.0.1:9324}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops the server and waits for it to release its port and database. */
+    @Override
+    public void close() {
+        shutdown.apply();
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port on " + host, e);
+        }
+    }
+
+    private static int requireFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return port;
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "the embedded SQS cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                            + "); stop what uses it, or set cpe.embedded-sqs.port to another port or 0",
+                    e);
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the embedded SQS data folder " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Hooks of the web module into the server's lifecycle. */
+package org.cpe.web.lifecycle;
