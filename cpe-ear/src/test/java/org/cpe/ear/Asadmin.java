@@ -1,0 +1,78 @@
+package org.cpe.ear;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs Payara Server's asadmin with a timeout, appending its output to one log file. */
+final class Asadmin {
+
+    /** The exit code {@link #run} returns when asadmin outlived its timeout and was killed. */
+    static final int TIMED_OUT = -1;
+
+    private final Path executable;
+    private final Path log;
+    private final Map<String, String> environment;
+
+    /**
+     * @param environment added to the environment of asadmin, and so of the server JVM that start-domain launches
+     */
+    Asadmin(Path payaraHome, Path log, Map<String, String> environment) {
+        this.executable = payaraHome.resolve("bin").resolve("asadmin");
+        this.log = log;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Runs {@code asadmin --interactive=false <args>} and returns its exit code, or {@link #TIMED_OUT}. */
+    int run(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--interactive=false"));
+        command.addAll(List.of(args));
+        append("\n$ asadmin " + String.join(" ", args) + "\n");
+
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The developer's own CPE_* settings and asadmin defaults (AS_ADMIN_PORT...) must not leak into the test.
+        builder.environment().keySet().removeIf(name -> name.startsWith("CPE_") || name.startsWith("AS_ADMIN_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        append("[killed: asadmin " + String.join(" ", args) + " did not finish within " + timeout + "]\n");
+        return TIMED_OUT;
+    }
+
+    /** The last lines of the asadmin log, for assertion messages. */
+    String logTail() {
+        return tail(log, 40);
+    }
+
+    /** The last {@code lines} lines of a text file, or a note why there are none. */
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    private void append(String text) throws IOException {
+        Files.writeString(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}

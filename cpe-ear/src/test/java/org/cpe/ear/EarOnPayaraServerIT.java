@@ -1,0 +1,229 @@
+package org.cpe.ear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The EAR on a fresh full Payara Server domain: it deploys, becomes ready, and runs every role. */
+class EarOnPayaraServerIT {
+
+    private static final String DOMAIN = "cpe-it";
+    private static final List<String> ROLES =
+            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf");
+    /** The ports a domain binds, as offsets from its port base (asadmin create-domain --help). */
+    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
+    /** The data of the cpe-roles check: the flat object named "data" after the check's name. */
+    private static final Pattern ROLES_DATA =
+            Pattern.compile("\"name\"\\s*:\\s*\"cpe-roles\"[^{}]*\"data\"\\s*:\\s*\\{([^{}]*)}");
+
+    private static final Pattern STRING_ENTRY = Pattern.compile("\"([^\"]*)\"\\s*:\\s*\"([^\"]*)\"");
+
+    private static final Path EAR = Path.of(System.getProperty("cpe.ear"));
+    private static final Path REPORTS = EAR.resolveSibling("payara-it");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Path work;
+    private static Path dataDir;
+    private static Path domains;
+    private static Asadmin asadmin;
+    private static int portBase;
+
+    @BeforeAll
+    static void startFreshDomain() throws Exception {
+        work = Files.createTempDirectory("cpe-it-payara");
+        dataDir = Files.createTempDirectory("cpe-it-data");
+        domains = work.resolve("domains");
+        Files.createDirectories(REPORTS);
+        Files.deleteIfExists(REPORTS.resolve("asadmin.log"));
+        // start-domain launches the server JVM with asadmin's environment, so the CPE_* variables reach the app.
+        // AS_EXTRA_JAVA_OPTS only affects the asadmin client: it keeps its ~/.gfclient cache out of the real home.
+        asadmin = new Asadmin(
+                Path.of(System.getProperty("payara.home")),
+                REPORTS.resolve("asadmin.log"),
+                Map.of(
+                        "CPE_EMBEDDED_SQS_PORT",
+                        "0",
+                        "CPE_DATA_DIR",
+                        dataDir.toString(),
+                        "AWS_EC2_METADATA_DISABLED",
+                        "true",
+                        "AS_JAVA",
+                        System.getProperty("java.home"),
+                        "AS_EXTRA_JAVA_OPTS",
+                        "-Duser.home=" + work.resolve("asadmin-home")));
+        portBase = freePortBase();
+
+        assertSucceeds(
+                Duration.ofMinutes(2),
+                "create-domain",
+                "--user",
+                "admin",
+                "--nopassword=true",
+                "--domaindir",
+                domains.toString(),
+                "--portbase",
+                String.valueOf(portBase),
+                DOMAIN);
+        assertSucceeds(Duration.ofMinutes(3), "start-domain", "--domaindir", domains.toString(), DOMAIN);
+        // The HTTP(S) listeners rebind to the loopback interface at once, without a restart. The other ports
+        // (admin, IIOP, JMS, JMX, Hazelcast) stay on every interface; they serve nothing of the application.
+        String listeners = "configs.config.server-config.network-config.network-listeners.network-listener.";
+        assertSucceeds(
+                Duration.ofMinutes(1),
+                "--port",
+                String.valueOf(portBase + 48),
+                "set",
+                listeners + "http-listener-1.address=127.0.0.1",
+                listeners + "http-listener-2.address=127.0.0.1");
+    }
+
+    @AfterAll
+    static void stopDomainAndDeleteFolders() throws Exception {
+        try {
+            if (asadmin != null && Files.isDirectory(domains.resolve(DOMAIN))) {
+                int exit = asadmin.run(Duration.ofMinutes(2), "stop-domain", "--domaindir", domains.toString(), DOMAIN);
+                if (exit != 0) {
+                    killServer();
+                }
+                if (Files.exists(serverLog())) {
+                    Files.copy(serverLog(), REPORTS.resolve("server.log"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            deleteRecursively(work);
+            deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void earDeploysAndReportsEveryRoleRunning() throws Exception {
+        assertSucceeds(Duration.ofMinutes(5), "--port", String.valueOf(portBase + 48), "deploy", EAR.toString());
+
+        // Right after deploy the application may still answer 404 for a few seconds.
+        try {
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertReadyWithEveryRoleRunning(get("/health/ready")));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    e.getMessage() + "\n--- end of " + serverLog() + " ---\n" + Asadmin.tail(serverLog(), 80), e);
+        }
+
+        HttpResponse<String> roles = get("/api/roles");
+        assertThat(roles.statusCode()).as("GET /api/roles: %s", roles.body()).isEqualTo(200);
+        assertThat(roles.body()).contains("\"name\":\"embedded-sqs\"");
+    }
+
+    private static void assertReadyWithEveryRoleRunning(HttpResponse<String> ready) {
+        assertThat(ready.statusCode()).as("GET /health/ready: %s", ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"").doesNotContain("\"DOWN\"");
+        assertThat(roleStates(ready.body()))
+                .as("roles of the cpe-roles check in %s", ready.body())
+                .containsAllEntriesOf(ROLES.stream().collect(Collectors.toMap(role -> role, role -> "RUNNING")));
+    }
+
+    /** The cpe-roles check's data as a map, such as {decider=RUNNING}; empty when the body has no such check. */
+    private static Map<String, String> roleStates(String health) {
+        Map<String, String> states = new LinkedHashMap<>();
+        Matcher data = ROLES_DATA.matcher(health);
+        if (data.find()) {
+            Matcher entry = STRING_ENTRY.matcher(data.group(1));
+            while (entry.find()) {
+                states.put(entry.group(1), entry.group(2));
+            }
+        }
+        return states;
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + (portBase + 80) + path);
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertSucceeds(Duration timeout, String... args) throws Exception {
+        int exit = asadmin.run(timeout, args);
+        assertThat(exit)
+                .as(() ->
+                        "exit code of asadmin " + String.join(" ", args) + "; its log ends with:\n" + asadmin.logTail())
+                .isZero();
+    }
+
+    private static int freePortBase() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20000, 40001);
+            if (IntStream.of(PORT_OFFSETS).allMatch(offset -> isFree(base + offset))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No port base in 20000-40000 with all its ports free after 10 attempts");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path serverLog() {
+        return domains.resolve(DOMAIN).resolve("logs").resolve("server.log");
+    }
+
+    /** Stop-domain failed: kill the server JVM named by the domain's pid file, if it is still this domain's. */
+    private static void killServer() throws Exception {
+        Path pidFile = domains.resolve(DOMAIN).resolve("config").resolve("pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle server = ProcessHandle.of(pid)
+                .filter(p -> p.info().commandLine().orElse("").contains(domains.toString()))
+                .orElse(null);
+        if (server != null) {
+            server.destroyForcibly();
+            server.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.cpe.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.cpe.client.ClientDefinition;
+import org.junit.jupiter.api.Test;
+
+class CpeSettingsTest {
+
+    @Test
+    void defaultsAreTheSingleMachineEmbeddedStack() {
+        CpeSettings settings = TestConfig.defaults().read();
+
+        assertThat(settings.roles().enabled()).containsExactlyInAnyOrder(Role.values());
+        assertThat(settings.sqs().endpoint()).isEqualTo(Endpoint.EMBEDDED);
+        assertThat(settings.swf().endpoint()).isEqualTo(Endpoint.EMBEDDED);
+        assertThat(settings.swf().socketTimeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(70));
+        assertThat(settings.clients().clients()).containsExactly(ClientDefinition.withDefaultQueues("demo"));
+        assertThat(settings.embeddedSqs().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.embeddedSqs().port()).isEqualTo(9324);
+        assertThat(settings.sqs().deadLetterQueue()).isEqualTo("cpe-dead-letter");
+    }
+
+    @Test
+    void unknownRoleStopsStartupNamingKeyValueAndAllowedRoles() {
+        TestConfig config = TestConfig.defaults().with("cpe.roles", "decider,deciderr");
+
+        assertThatThrownBy(config::read)
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("cpe.roles (env CPE_ROLES) = 'decider,deciderr'")
+                .hasMessageContaining("unknown role 'deciderr'")
+                .hasMessageContaining("input-poller, decider, activity-poller, embedded-sqs, embedded-swf");
+    }
+
+    @Test
+    void malformedEndpointUrlIsRejectedWithWhatIsAllowed() {
+        TestConfig config = TestConfig.defaults().with("cpe.sqs.endpoint", "http//127.0.0.1:9324");
+
+        assertThatThrownBy(config::read)
+                .hasMessageContaining("cpe.sqs.endpoint (env CPE_SQS_ENDPOINT) = 'http//127.0.0.1:9324'")
+                .hasMessageContaining("'embedded', 'aws', or an http(s) URL");
+    }
+
+    @Test
+    void urlWithUnsupportedSchemeIsRejected() {
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.swf.endpoint", "ftp://host/swf")
+                        .read())
+                .hasMessageContaining("cpe.swf.endpoint")
+                .hasMessageContaining("is not an http(s) URL with a host");
+    }
+
+    @Test
+    void negativeCountIsRejected() {
+        TestConfig config = TestConfig.defaults().with("cpe.embedded-sqs.max-receive-count", "-3");
+
+        assertThatThrownBy(config::read)
+                .hasMessageContaining(
+                        "cpe.embedded-sqs.max-receive-count (env CPE_EMBEDDED_SQS_MAX_RECEIVE_COUNT) = '-3'")
+                .hasMessageContaining("must not be negative")
+                .hasMessageContaining("a whole number from 1 to 1000");
+    }
+
+    @Test
+    void everyProblemIsReportedInOneMessage() {
+        TestConfig config = TestConfig.defaults()
+                .with("cpe.roles", "bogus")
+                .with("cpe.embedded-sqs.port", "70000")
+                .with("cpe.shutdown.timeout-seconds", "soon");
+
+        assertThatThrownBy(config::read)
+                .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key)
+                        .containsExactly("cpe.roles", "cpe.embedded-sqs.port", "cpe.shutdown.timeout-seconds"))
+                .hasMessageStartingWith("Invalid CPE configuration (3 problems):");
+    }
+
+    @Test
+    void pollerWithEmbeddedEndpointNeedsTheEmbeddedServiceInTheSameServer() {
+        TestConfig config = TestConfig.defaults().with("cpe.roles", "decider");
+
+        assertThatThrownBy(config::read)
+                .hasMessageContaining("cpe.sqs.endpoint (env CPE_SQS_ENDPOINT) = 'embedded'")
+                .hasMessageContaining("add embedded-sqs to cpe.roles")
+                .hasMessageContaining("cpe.swf.endpoint (env CPE_SWF_ENDPOINT) = 'embedded'");
+    }
+
+    @Test
+    void deciderAloneRunsAgainstRemoteEndpoints() {
+        CpeSettings settings = TestConfig.defaults()
+                .with("cpe.roles", "decider")
+                .with("cpe.sqs.endpoint", "http://services:9324")
+                .with("cpe.swf.endpoint", "https://services:8443/swf")
+                .read();
+
+        assertThat(settings.roles().enabled()).containsExactly(Role.DECIDER);
+        assertThat(settings.sqs().endpoint().url()).hasToString("http://services:9324");
+    }
+
+    @Test
+    void awsNeedsASocketTimeoutAboveTheLongPoll() {
+        TestConfig config = TestConfig.defaults()
+                .with("cpe.roles", "decider")
+                .with("cpe.sqs.endpoint", "aws")
+                .with("cpe.swf.endpoint", "aws")
+                .with("cpe.swf.socket-timeout-seconds", "30");
+
+        assertThatThrownBy(config::read)
+                .hasMessageContaining("cpe.swf.socket-timeout-seconds")
+                .hasMessageContaining("at least 70 when cpe.swf.endpoint is aws");
+    }
+
+    @Test
+    void clientQueuesDefaultToTheClientNameAndCanBeUrls() {
+        CpeSettings settings = TestConfig.defaults()
+                .with("cpe.clients", "demo, acme")
+                .with("cpe.clients.acme.queues.input", "https://sqs.eu-west-1.amazonaws.com/1/acme-in")
+                .read();
+
+        assertThat(settings.clients().clients())
+                .containsExactly(
+                        ClientDefinition.withDefaultQueues("demo"),
+                        new ClientDefinition("acme", "https://sqs.eu-west-1.amazonaws.com/1/acme-in", "acme-output"));
+    }
+
+    @Test
+    void badClientQueueNamesTheClientSpecificKey() {
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.clients.demo.queues.output", "demo output")
+                        .read())
+                .hasMessageContaining(
+                        "cpe.clients.demo.queues.output (env CPE_CLIENTS_DEMO_QUEUES_OUTPUT) = 'demo output'");
+    }
+
+    @Test
+    void missingConfigFileIsAProblem() {
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.config.file", "/nowhere/aws.properties")
+                        .read())
+                .hasMessageContaining("cpe.config.file (env CPE_CONFIG_FILE) = '/nowhere/aws.properties'")
+                .hasMessageContaining("is not a readable file");
+    }
+
+    @Test
+    void theShippedEnvironmentFilesAreValid() {
+        Path config = Path.of("..", "config");
+
+        CpeSettings local = TestConfig.defaults()
+                .withFile(config.resolve("local.properties"))
+                .read();
+        CpeSettings aws =
+                TestConfig.defaults().withFile(config.resolve("aws.properties")).read();
+
+        assertThat(local.roles().enabled()).containsExactlyInAnyOrder(Role.values());
+        assertThat(aws.roles().enabled()).doesNotContain(Role.EMBEDDED_SQS, Role.EMBEDDED_SWF);
+        assertThat(aws.sqs().endpoint()).isEqualTo(Endpoint.AWS);
+        assertThat(aws.swf().endpoint()).isEqualTo(Endpoint.AWS);
+    }
+
+    @Test
+    void exitOnFailureIsReadLenientlySinceItDecidesHowToFail() {
+        assertThat(CpeSettings.exitOnFailure(TestConfig.defaults().lookup())).isFalse();
+        assertThat(CpeSettings.exitOnFailure(TestConfig.defaults()
+                        .with(CpeSettings.EXIT_ON_FAILURE_KEY, "TRUE")
+                        .lookup()))
+                .isTrue();
+        assertThat(CpeSettings.exitOnFailure(key -> {
+                    throw new IllegalStateException("broken source");
+                }))
+                .isFalse();
+    }
+}

@@ -1,0 +1,49 @@
+package org.cpe.micro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A server configured with {@code cpe.roles=decider} starts that role only, pointed at services elsewhere. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeciderOnlyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.allInOne(
+                "decider-only",
+                Map.of(
+                        "cpe.roles", "decider",
+                        "cpe.sqs.endpoint", "http://127.0.0.1:9/",
+                        "cpe.swf.endpoint", "http://127.0.0.1:9/swf"));
+    }
+
+    @Test
+    void startsTheDeciderAndNoOtherRole(@ArquillianResource URL base) throws Exception {
+        URI ready = base.toURI().resolve("/health/ready");
+
+        Http.Response response = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.get(ready), r -> r.status() == 200);
+
+        assertThat(response.body())
+                .contains(Http.roleState("decider", "RUNNING"))
+                .contains(Http.roleState("input-poller", "DISABLED"))
+                .contains(Http.roleState("activity-poller", "DISABLED"))
+                .contains(Http.roleState("embedded-sqs", "DISABLED"))
+                .contains(Http.roleState("embedded-swf", "DISABLED"));
+        assertThat(Http.get(base.toURI().resolve("api/roles")).body()).doesNotContain("\"endpoint\"");
+    }
+}

@@ -1,0 +1,41 @@
+package org.cpe.micro;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP GET for the client-side tests; a connection refused or reset reads as status 0. */
+final class Http {
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {}
+
+    record Response(int status, String body) {}
+
+    static Response get(URI uri) {
+        try {
+            HttpResponse<String> response = CLIENT.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Response(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(0, e.toString());
+        }
+    }
+
+    /** The body's {@code "role":"STATE"} pair for a role in the cpe-roles health data. */
+    static String roleState(String role, String state) {
+        return "\"" + role + "\":\"" + state + "\"";
+    }
+}
