@@ -11,23 +11,79 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Payara Server's asadmin with a timeout, appending its output to one log file. */
+/** Drives Payara Server's asadmin for one domain: every command with a timeout, all output in one log file. */
 final class Asadmin {
 
-    /** The exit code {@link #run} returns when asadmin outlived its timeout and was killed. */
+    /** The exit code when asadmin outlived its timeout and was killed. */
     static final int TIMED_OUT = -1;
 
     private final Path executable;
+    private final Path domains;
+    private final String domain;
     private final Path log;
     private final Map<String, String> environment;
+    private int adminPort;
 
     /**
      * @param environment added to the environment of asadmin, and so of the server JVM that start-domain launches
      */
-    Asadmin(Path payaraHome, Path log, Map<String, String> environment) {
+    Asadmin(Path payaraHome, Path domains, String domain, Path log, Map<String, String> environment) {
         this.executable = payaraHome.resolve("bin").resolve("asadmin");
+        this.domains = domains;
+        this.domain = domain;
         this.log = log;
         this.environment = Map.copyOf(environment);
+    }
+
+    Path domainDir() {
+        return domains.resolve(domain);
+    }
+
+    /** Creates the domain with the admin user "admin" and no password; its admin port is portBase + 48. */
+    int createDomain(int portBase) throws IOException, InterruptedException {
+        adminPort = portBase + 48;
+        return run(
+                Duration.ofMinutes(2),
+                "--user",
+                "admin",
+                "create-domain",
+                "--nopassword=true",
+                "--domaindir",
+                domains.toString(),
+                "--portbase",
+                String.valueOf(portBase),
+                domain);
+    }
+
+    int startDomain() throws IOException, InterruptedException {
+        return run(Duration.ofMinutes(3), "start-domain", "--domaindir", domains.toString(), domain);
+    }
+
+    /** Runs a command against the running domain's admin port. */
+    int remote(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("--port", String.valueOf(adminPort)));
+        command.addAll(List.of(args));
+        return run(timeout, command.toArray(String[]::new));
+    }
+
+    /** Stops the domain, if it was created; when stop-domain fails, kills the server JVM named in its pid file. */
+    void stopDomain() throws Exception {
+        if (!Files.isDirectory(domainDir())
+                || run(Duration.ofMinutes(2), "stop-domain", "--domaindir", domains.toString(), domain) == 0) {
+            return;
+        }
+        Path pidFile = domainDir().resolve("config").resolve("pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            var server = ProcessHandle.of(pid).filter(p -> p.info()
+                    .commandLine()
+                    .orElse("")
+                    .contains(domainDir().toString()));
+            if (server.isPresent()) {
+                server.get().destroyForcibly();
+                server.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     /** Runs {@code asadmin --interactive=false <args>} and returns its exit code, or {@link #TIMED_OUT}. */

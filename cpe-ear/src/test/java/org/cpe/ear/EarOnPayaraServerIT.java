@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 /** The EAR on a fresh full Payara Server domain: it deploys, becomes ready, and runs every role. */
 class EarOnPayaraServerIT {
 
-    private static final String DOMAIN = "cpe-it";
     private static final List<String> ROLES =
             List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf");
     /** The ports a domain binds, as offsets from its port base (asadmin create-domain --help). */
@@ -51,69 +49,56 @@ class EarOnPayaraServerIT {
 
     private static Path work;
     private static Path dataDir;
-    private static Path domains;
     private static Asadmin asadmin;
-    private static int portBase;
+    private static int httpPort;
 
     @BeforeAll
     static void startFreshDomain() throws Exception {
         work = Files.createTempDirectory("cpe-it-payara");
         dataDir = Files.createTempDirectory("cpe-it-data");
-        domains = work.resolve("domains");
         Files.createDirectories(REPORTS);
         Files.deleteIfExists(REPORTS.resolve("asadmin.log"));
         // start-domain launches the server JVM with asadmin's environment, so the CPE_* variables reach the app.
         // AS_EXTRA_JAVA_OPTS only affects the asadmin client: it keeps its ~/.gfclient cache out of the real home.
+        Map<String, String> environment = Map.of(
+                "CPE_EMBEDDED_SQS_PORT",
+                "0",
+                "CPE_DATA_DIR",
+                dataDir.toString(),
+                "AWS_EC2_METADATA_DISABLED",
+                "true",
+                "AS_JAVA",
+                System.getProperty("java.home"),
+                "AS_EXTRA_JAVA_OPTS",
+                "-Duser.home=" + work.resolve("asadmin-home"));
         asadmin = new Asadmin(
                 Path.of(System.getProperty("payara.home")),
+                work.resolve("domains"),
+                "cpe-it",
                 REPORTS.resolve("asadmin.log"),
-                Map.of(
-                        "CPE_EMBEDDED_SQS_PORT",
-                        "0",
-                        "CPE_DATA_DIR",
-                        dataDir.toString(),
-                        "AWS_EC2_METADATA_DISABLED",
-                        "true",
-                        "AS_JAVA",
-                        System.getProperty("java.home"),
-                        "AS_EXTRA_JAVA_OPTS",
-                        "-Duser.home=" + work.resolve("asadmin-home")));
-        portBase = freePortBase();
+                environment);
+        int portBase = freePortBase();
+        httpPort = portBase + 80;
 
-        assertSucceeds(
-                Duration.ofMinutes(2),
-                "create-domain",
-                "--user",
-                "admin",
-                "--nopassword=true",
-                "--domaindir",
-                domains.toString(),
-                "--portbase",
-                String.valueOf(portBase),
-                DOMAIN);
-        assertSucceeds(Duration.ofMinutes(3), "start-domain", "--domaindir", domains.toString(), DOMAIN);
-        // The HTTP(S) listeners rebind to the loopback interface at once, without a restart. The other ports
-        // (admin, IIOP, JMS, JMX, Hazelcast) stay on every interface; they serve nothing of the application.
-        String listeners = "configs.config.server-config.network-config.network-listeners.network-listener.";
-        assertSucceeds(
+        assertSucceeded(asadmin.createDomain(portBase));
+        assertSucceeded(asadmin.startDomain());
+        // The listener rebinds at once, no restart needed. Only http-listener-1: setting http-listener-2 (HTTPS)
+        // too left it unbound ("GrizzlyProxy is NULL" in server.log). The other ports stay on every interface.
+        assertSucceeded(asadmin.remote(
                 Duration.ofMinutes(1),
-                "--port",
-                String.valueOf(portBase + 48),
                 "set",
-                listeners + "http-listener-1.address=127.0.0.1",
-                listeners + "http-listener-2.address=127.0.0.1");
+                "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1"
+                        + ".address=127.0.0.1"));
     }
 
     @AfterAll
     static void stopDomainAndDeleteFolders() throws Exception {
         try {
-            if (asadmin != null && Files.isDirectory(domains.resolve(DOMAIN))) {
-                int exit = asadmin.run(Duration.ofMinutes(2), "stop-domain", "--domaindir", domains.toString(), DOMAIN);
-                if (exit != 0) {
-                    killServer();
-                }
-                if (Files.exists(serverLog())) {
-                    Files.copy(serverLog(), REPORTS.resolve("server.log"), StandardCopyOption.REPLACE_EXISTING);
+            if (asadmin != null) {
+                asadmin.stopDomain();
+                Path serverLog = serverLog();
+                if (Files.exists(serverLog)) {
+                    Files.copy(serverLog, REPORTS.resolve("server.log"), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } finally {
@@ -124,7 +109,7 @@ class EarOnPayaraServerIT {
 
     @Test
     void earDeploysAndReportsEveryRoleRunning() throws Exception {
-        assertSucceeds(Duration.ofMinutes(5), "--port", String.valueOf(portBase + 48), "deploy", EAR.toString());
+        assertSucceeded(asadmin.remote(Duration.ofMinutes(5), "deploy", EAR.toString()));
 
         // Right after deploy the application may still answer 404 for a few seconds.
         try {
@@ -164,17 +149,15 @@ class EarOnPayaraServerIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + (portBase + 80) + path);
-        HttpRequest request =
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void assertSucceeds(Duration timeout, String... args) throws Exception {
-        int exit = asadmin.run(timeout, args);
-        assertThat(exit)
-                .as(() ->
-                        "exit code of asadmin " + String.join(" ", args) + "; its log ends with:\n" + asadmin.logTail())
+    private static void assertSucceeded(int asadminExitCode) {
+        assertThat(asadminExitCode)
+                .as(() -> "asadmin exit code; its log ends with:\n" + asadmin.logTail())
                 .isZero();
     }
 
@@ -190,30 +173,14 @@ class EarOnPayaraServerIT {
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }
     }
 
     private static Path serverLog() {
-        return domains.resolve(DOMAIN).resolve("logs").resolve("server.log");
-    }
-
-    /** Stop-domain failed: kill the server JVM named by the domain's pid file, if it is still this domain's. */
-    private static void killServer() throws Exception {
-        Path pidFile = domains.resolve(DOMAIN).resolve("config").resolve("pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle server = ProcessHandle.of(pid)
-                .filter(p -> p.info().commandLine().orElse("").contains(domains.toString()))
-                .orElse(null);
-        if (server != null) {
-            server.destroyForcibly();
-            server.onExit().get(30, TimeUnit.SECONDS);
-        }
+        return asadmin.domainDir().resolve("logs").resolve("server.log");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
