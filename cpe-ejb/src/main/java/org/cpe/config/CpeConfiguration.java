@@ -25,6 +25,17 @@ public class CpeConfiguration {
         return current;
     }
 
+    /** The names of the configuration sources this application sees, for failure reports. */
+    public String describeSources() {
+        StringBuilder names = new StringBuilder();
+        config.getConfigSources().forEach(source -> names.append(names.length() == 0 ? "" : ", ")
+                .append(source.getName())
+                .append(" (")
+                .append(source.getOrdinal())
+                .append(')'));
+        return names + "; context class loader " + Thread.currentThread().getContextClassLoader();
+    }
+
     public boolean exitOnFailure() {
         return CpeSettings.exitOnFailure(lookup());
     }

@@ -46,7 +46,10 @@ class LauncherIT {
     @Test
     void startsEveryRoleOnTheEmbeddedDefaultAndStopsOnCtrlC() throws Exception {
         int port = freePort();
-        start(port, Map.of());
+        // A per-environment file in the place of config/local.properties: its client must get its queues.
+        Path config = dataDir.resolve("site.properties");
+        Files.writeString(config, "cpe.clients=demo,acme\n");
+        start(port, Map.of("CPE_CONFIG_FILE", config.toString()));
 
         URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
         Http.Response response = await().atMost(Duration.ofSeconds(120))
