@@ -1,17 +1,15 @@
 package org.cpe.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The application's one view of its configuration: MicroProfile Config read once into {@link CpeSettings}. */
 @ApplicationScoped
 public class CpeConfiguration {
 
-    @Inject
-    Config config;
+    private static final Logger LOG = Logger.getLogger(CpeConfiguration.class.getName());
 
     private volatile CpeSettings settings;
 
@@ -25,22 +23,34 @@ public class CpeConfiguration {
         return current;
     }
 
-    /** The names of the configuration sources this application sees, for failure reports. */
-    public String describeSources() {
-        StringBuilder names = new StringBuilder();
-        config.getConfigSources().forEach(source -> names.append(names.length() == 0 ? "" : ", ")
-                .append(source.getName())
-                .append(" (")
-                .append(source.getOrdinal())
-                .append(')'));
-        return names + "; context class loader " + Thread.currentThread().getContextClassLoader();
-    }
-
     public boolean exitOnFailure() {
         return CpeSettings.exitOnFailure(lookup());
     }
 
-    private Function<String, Optional<String>> lookup() {
-        return key -> config.getOptionalValue(key, String.class);
+    /** The names of the configuration sources the server's Config has for CPE, for failure reports. */
+    public String describeSources() {
+        StringBuilder names = new StringBuilder();
+        config().getConfigSources().forEach(source -> names.append(names.length() == 0 ? "" : ", ")
+                .append(source.getName())
+                .append(" (")
+                .append(source.getOrdinal())
+                .append(')'));
+        return names.toString();
+    }
+
+    private LayeredLookup lookup() {
+        Config config = config();
+        LayeredLookup lookup = LayeredLookup.of(
+                key -> config.getOptionalValue(key, String.class), getClass().getClassLoader());
+        if (lookup.serverMissesApplication(RolesSettings.KEY)) {
+            LOG.warning(() -> "The server's MicroProfile Config has none of CPE's packaged settings (its sources: "
+                    + describeSources() + "); CPE reads its packaged files itself");
+        }
+        return lookup;
+    }
+
+    /** The Config of CPE's own class loader: the thread's context class loader is not always the application's. */
+    private Config config() {
+        return ConfigProvider.getConfig(getClass().getClassLoader());
     }
 }

@@ -37,7 +37,7 @@ public class StartupGuard {
                     + settings.swf().endpoint()
                     + ", data in " + settings.dataDir());
         } catch (InvalidConfigurationException e) {
-            LOG.info(() -> "Configuration sources: " + configuration.describeSources());
+            LOG.info(() -> "Configuration sources of the failed start: " + configuration.describeSources());
             throw StartupAbort.abort(e.getMessage(), e, configuration.exitOnFailure());
         }
     }
