@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
  * The server's MicroProfile Config first, then what CPE ships itself: the per-environment file (ordinal 250) and the
  * packaged {@code META-INF/microprofile-config.properties} files, highest {@code config_ordinal} first.
  *
- * <p>Normally the server's Config already holds all of these and the rest is never consulted. But Payara
- * occasionally resolves no application for a startup thread and hands out its server-level Config, which has the
- * environment and system properties but none of the application's files (seen on Payara Micro 6.2025.10 in about one
- * start in four right after a build). Since environment and system properties outrank both files, consulting the
- * files after the server's Config keeps MicroProfile Config's order in both cases.
+ * <p>Normally the server's Config already holds all of these and the rest is never consulted. But on Payara Micro
+ * 6.2025.10, two of seven starts right after a build got a Config with none of the application's files (every key
+ * unset), apparently Payara's server-level Config for a thread it could not map to the application. Asking for the
+ * Config of CPE's own class loader has avoided it since; this fallback keeps a start from depending on it. Since
+ * environment variables and system properties outrank both files and the server-level Config has them, consulting
+ * the files after the server's Config keeps MicroProfile Config's order in both cases.
  */
 public final class LayeredLookup implements Function<String, Optional<String>> {
 
