@@ -23,18 +23,20 @@ public record RolesSettings(Set<Role> enabled) {
 
     static RolesSettings read(ConfigReader reader) {
         String allowed = "a comma list of " + Role.allowedNames();
+        String value = reader.optional(KEY).orElse("");
         Set<Role> roles = EnumSet.noneOf(Role.class);
+        boolean unknown = false;
         for (String name : reader.list(KEY)) {
-            Role.fromConfigName(name)
-                    .ifPresentOrElse(
-                            roles::add,
-                            () -> reader.problem(
-                                    KEY, reader.optional(KEY).orElse(""), "unknown role '" + name + "'", allowed));
+            var role = Role.fromConfigName(name);
+            if (role.isPresent()) {
+                roles.add(role.get());
+            } else {
+                unknown = true;
+                reader.problem(KEY, value, "unknown role '" + name + "'", allowed);
+            }
         }
-        if (roles.isEmpty()
-                && reader.optional(KEY).isPresent()
-                && reader.problems().isEmpty()) {
-            reader.problem(KEY, reader.optional(KEY).orElse(""), "names no role", allowed);
+        if (roles.isEmpty() && !unknown && !value.isEmpty()) {
+            reader.problem(KEY, value, "names no role", allowed);
         }
         return new RolesSettings(roles);
     }

@@ -36,6 +36,16 @@ class CpeSettingsTest {
     }
 
     @Test
+    void rolesListOfOnlyCommasNamesNoRoleEvenBesideOtherProblems() {
+        TestConfig config =
+                TestConfig.defaults().with("cpe.roles", ",,").with("cpe.config.file", "/nowhere/site.properties");
+
+        assertThatThrownBy(config::read)
+                .hasMessageContaining("cpe.roles (env CPE_ROLES) = ',,': names no role")
+                .hasMessageContaining("cpe.config.file");
+    }
+
+    @Test
     void malformedEndpointUrlIsRejectedWithWhatIsAllowed() {
         TestConfig config = TestConfig.defaults().with("cpe.sqs.endpoint", "http//127.0.0.1:9324");
 
