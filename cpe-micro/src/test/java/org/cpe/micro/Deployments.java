@@ -55,7 +55,8 @@ final class Deployments {
 
     private static String tempDir(String name) {
         try {
-            return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "cpe-" + name + "-")
+            Path parent = Files.createDirectories(Path.of(System.getProperty("cpe.it.data")));
+            return Files.createTempDirectory(parent, name + "-")
                     .toAbsolutePath()
                     .toString();
         } catch (IOException e) {
