@@ -127,6 +127,42 @@ class EarOnPayaraServerIT {
         assertThat(roles.body()).contains("\"name\":\"embedded-sqs\"");
     }
 
+    @Test
+    void invalidConfigurationFailsTheDeploymentWithItsReasonAndTheServerKeepsServing() throws Exception {
+        // A domain-level MicroProfile Config property, as an operator would set one; removed again below.
+        assertSucceeded(asadmin.remote(
+                Duration.ofMinutes(1),
+                "set-config-property",
+                "--propertyName=cpe.roles",
+                "--propertyValue=decider,bogus",
+                "--source=domain"));
+        try {
+            int exit = asadmin.remote(
+                    Duration.ofMinutes(5),
+                    "deploy",
+                    "--name",
+                    "cpe-invalid",
+                    "--contextroot",
+                    "/invalid",
+                    EAR.toString());
+
+            assertThat(exit)
+                    .as("deploying with cpe.roles=decider,bogus must fail")
+                    .isNotZero();
+            assertThat(asadmin.logTail()).contains("Initialization failed for Singleton StartupGuard");
+            // asadmin points to server.log for the reason; the server writes its log asynchronously.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(serverLog()))
+                    .contains("cpe.roles (env CPE_ROLES) = 'decider,bogus': unknown role 'bogus'")
+                    .contains("Allowed: a comma list of input-poller, decider, activity-poller"));
+        } finally {
+            asadmin.remote(
+                    Duration.ofMinutes(1), "delete-config-property", "--propertyName=cpe.roles", "--source=domain");
+        }
+        assertThat(asadmin.remote(Duration.ofMinutes(1), "list-applications"))
+                .as("the server is still up and answering")
+                .isZero();
+    }
+
     private static void assertReadyWithEveryRoleRunning(HttpResponse<String> ready) {
         assertThat(ready.statusCode()).as("GET /health/ready: %s", ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").doesNotContain("\"DOWN\"");
