@@ -25,17 +25,20 @@ public final class EmbeddedSqsServer implements AutoCloseable {
 
     private final URI endpoint;
     private final Function0<?> shutdown;
+    private final Map<String, Long> persistedMessages;
 
-    private EmbeddedSqsServer(URI endpoint, Function0<?> shutdown) {
+    private EmbeddedSqsServer(URI endpoint, Function0<?> shutdown, Map<String, Long> persistedMessages) {
         this.endpoint = endpoint;
         this.shutdown = shutdown;
+        this.persistedMessages = Map.copyOf(persistedMessages);
     }
 
     /**
-     * Starts ElasticMQ on the configured interface and port (0 picks a free one); with persistence on, its database
-     * lives in {@code <dataDir>/sqs}. Throws when the port is taken.
+     * Starts ElasticMQ on the configured interface and port (0 picks a free one) with the given queues; with
+     * persistence on, its database lives in {@code <dataDir>/sqs}. Throws when the port is taken. ElasticMQ serves
+     * before it has restored its queues: wait with {@link EmbeddedQueues#awaitReady} before using them.
      */
-    public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir) {
+    public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir, EmbeddedQueues queues) {
         int port = settings.port() == 0 ? freePort(settings.host()) : requireFree(settings.host(), settings.port());
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("rest-sqs.enabled", true);
@@ -47,12 +50,15 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         overrides.put("node-address.host", settings.host());
         overrides.put("node-address.port", port);
         overrides.put("node-address.context-path", "");
+        overrides.putAll(queues.elasticMqConfig());
+        Map<String, Long> persisted = Map.of();
         if (settings.persistent()) {
             Path folder = dataDir.resolve("sqs");
             createDirectories(folder);
+            Path database = folder.toAbsolutePath().resolve("elasticmq");
+            persisted = PersistedMessages.count(database, queues.names());
             overrides.put("messages-storage.enabled", true);
-            overrides.put(
-                    "messages-storage.uri", "jdbc:h2:" + folder.toAbsolutePath().resolve("elasticmq"));
+            overrides.put("messages-storage.uri", "jdbc:h2:" + database);
             overrides.put("messages-storage.prune-data-on-init", false);
         }
         ClassLoader loader = EmbeddedSqsServer.class.getClassLoader();
@@ -62,7 +68,8 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         Thread.currentThread().setContextClassLoader(loader);
         try {
             Function0<?> shutdown = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
-            return new EmbeddedSqsServer(URI.create("http://" + hostForUrl(settings.host()) + ":" + port), shutdown);
+            return new EmbeddedSqsServer(
+                    URI.create("http://" + hostForUrl(settings.host()) + ":" + port), shutdown, persisted);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -71,6 +78,11 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     /** The endpoint SQS clients use, e.g. {@code http://127.0.0.1:9324}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The messages each queue held on disk at start, which the restore must bring back; by queue name. */
+    public Map<String, Long> persistedMessages() {
+        return persistedMessages;
     }
 
     /** Stops the server and waits for it to release its port and database. */

@@ -2,6 +2,7 @@ package org.cpe.sqs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.cpe.aws.AwsClientFactory;
 import org.cpe.config.CpeSettings;
@@ -11,22 +12,25 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @ApplicationScoped
 public class EmbeddedSqsService {
 
+    /** How long the restore of persisted queues and messages may take before startup gives up. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
     private volatile EmbeddedSqsServer server;
 
-    /** Starts ElasticMQ and creates the configured queues; returns their URLs by name. */
+    /** Starts ElasticMQ with the configured queues and waits until they are there; returns their URLs by name. */
     public synchronized Map<String, String> start(CpeSettings settings) {
         if (server != null) {
             throw new IllegalStateException("the embedded SQS is already running at " + server.endpoint());
         }
-        EmbeddedSqsServer started = EmbeddedSqsServer.start(settings.embeddedSqs(), settings.dataDir());
+        EmbeddedQueues queues = new EmbeddedQueues(
+                settings.sqs().deadLetterQueue(),
+                settings.clients().clients(),
+                settings.embeddedSqs().maxReceiveCount());
+        EmbeddedSqsServer started = EmbeddedSqsServer.start(settings.embeddedSqs(), settings.dataDir(), queues);
         try (SqsClient sqs = AwsClientFactory.sqs(started.endpoint(), settings.aws())) {
-            Map<String, String> queues = new QueueProvisioner(sqs)
-                    .provision(
-                            settings.sqs().deadLetterQueue(),
-                            settings.clients().clients(),
-                            settings.embeddedSqs().maxReceiveCount());
+            Map<String, String> urls = queues.awaitReady(sqs, started.persistedMessages(), READY_TIMEOUT);
             server = started;
-            return queues;
+            return urls;
         } catch (RuntimeException e) {
             started.close();
             throw e;

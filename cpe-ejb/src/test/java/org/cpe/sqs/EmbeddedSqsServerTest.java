@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.cpe.aws.AwsClientFactory;
@@ -29,34 +30,46 @@ class EmbeddedSqsServerTest {
     Path dataDir;
 
     @Test
-    void queuedMessageSurvivesARestart() {
+    void queuedMessagesSurviveRestarts() {
         EmbeddedSqsSettings settings = new EmbeddedSqsSettings("127.0.0.1", 0, true, 5);
-
-        try (EmbeddedSqsServer server = EmbeddedSqsServer.start(settings, dataDir);
+        EmbeddedQueues queues = new EmbeddedQueues("cpe-dead-letter", CLIENTS, 5);
+        try (EmbeddedSqsServer server = EmbeddedSqsServer.start(settings, dataDir, queues);
                 SqsClient sqs = AwsClientFactory.sqs(server.endpoint(), AWS)) {
-            Map<String, String> queues = new QueueProvisioner(sqs).provision("cpe-dead-letter", CLIENTS, 5);
-            sqs.sendMessage(b -> b.queueUrl(queues.get("demo-input")).messageBody("{\"type\":\"START_JOB\"}"));
+            String input = queues.awaitReady(sqs, server.persistedMessages(), Duration.ofSeconds(30))
+                    .get("demo-input");
+            for (int i = 0; i < 5; i++) {
+                String body = "{\"jobId\":\"job-" + i + "\"}";
+                sqs.sendMessage(b -> b.queueUrl(input).messageBody(body));
+            }
         }
 
-        try (EmbeddedSqsServer server = EmbeddedSqsServer.start(settings, dataDir);
-                SqsClient sqs = AwsClientFactory.sqs(server.endpoint(), AWS)) {
-            Map<String, String> queues = new QueueProvisioner(sqs).provision("cpe-dead-letter", CLIENTS, 5);
-            List<Message> received = sqs.receiveMessage(
-                            b -> b.queueUrl(queues.get("demo-input")).waitTimeSeconds(5))
-                    .messages();
+        // Twice: the first restart must restore them, and must not lose them for the next one either.
+        for (int restart = 1; restart <= 2; restart++) {
+            try (EmbeddedSqsServer server = EmbeddedSqsServer.start(settings, dataDir, queues);
+                    SqsClient sqs = AwsClientFactory.sqs(server.endpoint(), AWS)) {
+                String input = queues.awaitReady(sqs, server.persistedMessages(), Duration.ofSeconds(30))
+                        .get("demo-input");
 
-            assertThat(received).extracting(Message::body).containsExactly("{\"type\":\"START_JOB\"}");
+                String count = sqs.getQueueAttributes(b ->
+                                b.queueUrl(input).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes()
+                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+                assertThat(count)
+                        .as("messages in demo-input after restart %d", restart)
+                        .isEqualTo("5");
+            }
         }
     }
 
     @Test
     void inputQueuesRedriveToTheDeadLetterQueue() {
         EmbeddedSqsSettings settings = new EmbeddedSqsSettings("127.0.0.1", 0, false, 1);
+        EmbeddedQueues queues = new EmbeddedQueues("cpe-dead-letter", CLIENTS, 1);
 
-        try (EmbeddedSqsServer server = EmbeddedSqsServer.start(settings, dataDir);
+        try (EmbeddedSqsServer server = EmbeddedSqsServer.start(settings, dataDir, queues);
                 SqsClient sqs = AwsClientFactory.sqs(server.endpoint(), AWS)) {
-            Map<String, String> queues = new QueueProvisioner(sqs).provision("cpe-dead-letter", CLIENTS, 1);
-            String input = queues.get("demo-input");
+            Map<String, String> urls = queues.awaitReady(sqs, server.persistedMessages(), Duration.ofSeconds(30));
+            String input = urls.get("demo-input");
             sqs.setQueueAttributes(
                     b -> b.queueUrl(input).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
             sqs.sendMessage(b -> b.queueUrl(input).messageBody("poison"));
@@ -68,8 +81,8 @@ class EmbeddedSqsServerTest {
             assertThat(sqs.receiveMessage(b -> b.queueUrl(input).waitTimeSeconds(3))
                             .messages())
                     .isEmpty();
-            assertThat(sqs.receiveMessage(b ->
-                                    b.queueUrl(queues.get("cpe-dead-letter")).waitTimeSeconds(5))
+            assertThat(sqs.receiveMessage(
+                                    b -> b.queueUrl(urls.get("cpe-dead-letter")).waitTimeSeconds(5))
                             .messages())
                     .extracting(Message::body)
                     .containsExactly("poison");
@@ -81,7 +94,8 @@ class EmbeddedSqsServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             EmbeddedSqsSettings settings = new EmbeddedSqsSettings("127.0.0.1", taken.getLocalPort(), false, 5);
 
-            assertThatThrownBy(() -> EmbeddedSqsServer.start(settings, dataDir))
+            assertThatThrownBy(() -> EmbeddedSqsServer.start(
+                            settings, dataDir, new EmbeddedQueues("cpe-dead-letter", CLIENTS, 5)))
                     .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("cpe.embedded-sqs.port");
         }
