@@ -23,8 +23,6 @@ public record CpeSettings(
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
     public static final String EXIT_ON_FAILURE_KEY = "cpe.startup.exit-on-failure";
 
-    public static final String CONFIG_FILE_KEY = CpeConfigFileSource.FILE_KEY;
-
     public static CpeSettings read(Function<String, Optional<String>> lookup) {
         ConfigReader reader = new ConfigReader(lookup);
         checkConfigFile(reader);
@@ -56,10 +54,10 @@ public record CpeSettings(
     }
 
     private static void checkConfigFile(ConfigReader reader) {
-        reader.optional(CONFIG_FILE_KEY).ifPresent(file -> {
+        reader.optional(CpeConfigFileSource.FILE_KEY).ifPresent(file -> {
             if (!Files.isReadable(Paths.get(file))) {
                 reader.problem(
-                        CONFIG_FILE_KEY,
+                        CpeConfigFileSource.FILE_KEY,
                         file,
                         "is not a readable file",
                         "the path of a properties file, such as config/aws.properties");
