@@ -1,0 +1,211 @@
+package org.cpe.swf.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.cpe.swf.store.ExecutionRecord;
+import software.amazon.awssdk.services.swf.model.*;
+
+/** Describe, history, list and count: open executions from memory, closed ones from the store. */
+final class Visibility {
+
+    private final SwfEngine engine;
+
+    Visibility(SwfEngine engine) {
+        this.engine = engine;
+    }
+
+    DescribeWorkflowExecutionResponse describe(DescribeWorkflowExecutionRequest r) {
+        ExecutionRecord record = find(r.domain(), r.execution());
+        return DescribeWorkflowExecutionResponse.builder()
+                .executionInfo(record.info())
+                .executionConfiguration(record.configuration())
+                .openCounts(record.openCounts())
+                .latestActivityTaskTimestamp(record.latestActivityTaskTimestamp())
+                .latestExecutionContext(record.latestExecutionContext())
+                .build();
+    }
+
+    GetWorkflowExecutionHistoryResponse history(GetWorkflowExecutionHistoryRequest r) {
+        WorkflowExecution id = execution(r.domain(), r.execution());
+        int size = Check.pageSize(r.maximumPageSize());
+        Execution ex = engine.open.get(id.runId());
+        List<HistoryEvent> events;
+        if (ex != null && ex.id.workflowId().equals(id.workflowId()) && ex.domain.equals(r.domain())) {
+            synchronized (ex) {
+                events = List.copyOf(ex.events);
+            }
+        } else {
+            find(r.domain(), id);
+            events = engine.store.history(id.runId());
+        }
+        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
+        int from = 0;
+        long last = events.size();
+        if (r.nextPageToken() != null) {
+            HistoryPages.Position p = HistoryPages.decode(r.nextPageToken());
+            if (!p.runId().equals(id.runId()) || p.reverse() != reverse) {
+                throw Check.fail(
+                        "nextPageToken", "Member must be a token returned by the previous page of the same history");
+            }
+            from = p.next();
+            last = p.lastEventId();
+        }
+        HistoryPages.Result page = HistoryPages.page(events, id.runId(), last, from, size, reverse);
+        return GetWorkflowExecutionHistoryResponse.builder()
+                .events(page.events())
+                .nextPageToken(page.nextPageToken())
+                .build();
+    }
+
+    ListOpenWorkflowExecutionsResponse listOpen(ListOpenWorkflowExecutionsRequest r) {
+        String domain = engine.registry.domainRecord(r.domain()).name();
+        Predicate<Execution> filter =
+                openFilter(domain, r.startTimeFilter(), r.executionFilter(), r.typeFilter(), r.tagFilter());
+        Comparator<WorkflowExecutionInfo> order = Comparator.comparing(WorkflowExecutionInfo::startTimestamp)
+                .thenComparing(i -> i.execution().runId());
+        order = Boolean.TRUE.equals(r.reverseOrder()) ? order : order.reversed();
+        List<WorkflowExecutionInfo> sorted =
+                matching(filter).stream().sorted(order).toList();
+        Page<WorkflowExecutionInfo> page =
+                Page.of(sorted, r.nextPageToken(), Check.pageSize(r.maximumPageSize()), "open|" + domain);
+        return ListOpenWorkflowExecutionsResponse.builder()
+                .executionInfos(page.items())
+                .nextPageToken(page.nextPageToken())
+                .build();
+    }
+
+    CountOpenWorkflowExecutionsResponse countOpen(CountOpenWorkflowExecutionsRequest r) {
+        String domain = engine.registry.domainRecord(r.domain()).name();
+        Predicate<Execution> filter =
+                openFilter(domain, r.startTimeFilter(), r.executionFilter(), r.typeFilter(), r.tagFilter());
+        long count = engine.openExecutionsView().stream().filter(filter).count();
+        return CountOpenWorkflowExecutionsResponse.builder()
+                .count((int) count)
+                .truncated(false)
+                .build();
+    }
+
+    ListClosedWorkflowExecutionsResponse listClosed(ListClosedWorkflowExecutionsRequest r) {
+        engine.registry.domainRecord(r.domain());
+        closedFilters(
+                r.startTimeFilter(),
+                r.closeTimeFilter(),
+                r.executionFilter(),
+                r.closeStatusFilter(),
+                r.typeFilter(),
+                r.tagFilter());
+        Check.pageSize(r.maximumPageSize());
+        return engine.store.listClosed(r);
+    }
+
+    CountClosedWorkflowExecutionsResponse countClosed(CountClosedWorkflowExecutionsRequest r) {
+        engine.registry.domainRecord(r.domain());
+        closedFilters(
+                r.startTimeFilter(),
+                r.closeTimeFilter(),
+                r.executionFilter(),
+                r.closeStatusFilter(),
+                r.typeFilter(),
+                r.tagFilter());
+        return engine.store.countClosed(r);
+    }
+
+    private List<WorkflowExecutionInfo> matching(Predicate<Execution> filter) {
+        List<WorkflowExecutionInfo> infos = new ArrayList<>();
+        for (Execution ex : engine.openExecutionsView()) {
+            if (filter.test(ex)) {
+                infos.add(WorkflowExecutionInfo.builder()
+                        .execution(ex.id)
+                        .workflowType(ex.type)
+                        .startTimestamp(ex.startedAt)
+                        .executionStatus(ExecutionStatus.OPEN)
+                        .parent(ex.start.parentWorkflowExecution())
+                        .tagList(ex.start.hasTagList() ? ex.start.tagList() : null)
+                        .cancelRequested(ex.cancelRequested)
+                        .build());
+            }
+        }
+        return infos;
+    }
+
+    private static Predicate<Execution> openFilter(
+            String domain,
+            ExecutionTimeFilter time,
+            WorkflowExecutionFilter execution,
+            WorkflowTypeFilter type,
+            TagFilter tag) {
+        Check.required(time, "startTimeFilter");
+        Instant oldest = Check.required(time.oldestDate(), "startTimeFilter.oldestDate");
+        Instant latest = time.latestDate();
+        exclusive(execution, type, tag, null);
+        Predicate<Execution> p = ex -> ex.domain.equals(domain)
+                && !ex.startedAt.isBefore(oldest)
+                && (latest == null || !ex.startedAt.isAfter(latest));
+        if (execution != null) {
+            String id = Check.required(execution.workflowId(), "executionFilter.workflowId");
+            p = p.and(ex -> ex.id.workflowId().equals(id));
+        }
+        if (type != null) {
+            String name = Check.required(type.name(), "typeFilter.name");
+            p = p.and(ex -> ex.type.name().equals(name)
+                    && (type.version() == null || ex.type.version().equals(type.version())));
+        }
+        if (tag != null) {
+            String wanted = Check.required(tag.tag(), "tagFilter.tag");
+            p = p.and(ex -> ex.start.hasTagList() && ex.start.tagList().contains(wanted));
+        }
+        return p;
+    }
+
+    private static void closedFilters(
+            ExecutionTimeFilter start,
+            ExecutionTimeFilter close,
+            WorkflowExecutionFilter execution,
+            CloseStatusFilter status,
+            WorkflowTypeFilter type,
+            TagFilter tag) {
+        if ((start == null) == (close == null)) {
+            throw SwfFaults.validation("Exactly one of startTimeFilter and closeTimeFilter must be specified");
+        }
+        Check.required(
+                (start != null ? start : close).oldestDate(),
+                (start != null ? "startTimeFilter" : "closeTimeFilter") + ".oldestDate");
+        exclusive(execution, type, tag, status);
+        if (status != null && status.status() == null) {
+            throw Check.fail("closeStatusFilter.status", "Member must not be null");
+        }
+    }
+
+    private static void exclusive(Object... filters) {
+        long set = java.util.Arrays.stream(filters).filter(f -> f != null).count();
+        if (set > 1) {
+            throw SwfFaults.validation("executionFilter, typeFilter, tagFilter and closeStatusFilter are mutually"
+                    + " exclusive: specify at most one");
+        }
+    }
+
+    private WorkflowExecution execution(String domain, WorkflowExecution id) {
+        engine.registry.domainRecord(domain);
+        Check.required(id, "execution");
+        Check.required(id.workflowId(), "execution.workflowId");
+        Check.required(id.runId(), "execution.runId");
+        return id;
+    }
+
+    private ExecutionRecord find(String domain, WorkflowExecution requested) {
+        WorkflowExecution id = execution(domain, requested);
+        Execution ex = engine.open.get(id.runId());
+        if (ex != null && ex.domain.equals(domain) && ex.id.workflowId().equals(id.workflowId())) {
+            synchronized (ex) {
+                return engine.record(ex);
+            }
+        }
+        return engine.store
+                .execution(domain, id.workflowId(), id.runId())
+                .orElseThrow(() -> SwfFaults.unknownResource("Unknown execution: WorkflowExecution=[workflowId="
+                        + id.workflowId() + ", runId=" + id.runId() + "]"));
+    }
+}
