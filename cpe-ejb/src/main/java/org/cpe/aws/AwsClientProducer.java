@@ -9,12 +9,13 @@ import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Endpoint;
 import org.cpe.sqs.EmbeddedSqsService;
+import org.cpe.workflow.EmbeddedSwfService;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
  * Produces the application's {@link SqsClient} and {@link SwfClient} from {@code cpe.sqs.endpoint} and
- * {@code cpe.swf.endpoint}: this server's embedded service, a URL, or AWS. Each client is built on first use and
+ * {@code cpe.swf.endpoint}: this server's embedded service (for SWF, in-process), a URL, or AWS. Each client is built on first use and
  * closed with the application.
  */
 @ApplicationScoped
@@ -25,6 +26,9 @@ public class AwsClientProducer {
 
     @Inject
     EmbeddedSqsService embeddedSqs;
+
+    @Inject
+    EmbeddedSwfService embeddedSwf;
 
     @Produces
     @ApplicationScoped
@@ -49,15 +53,14 @@ public class AwsClientProducer {
     SwfClient swfClient() {
         CpeSettings settings = configuration.settings();
         Endpoint endpoint = settings.swf().endpoint();
-        URI uri =
-                switch (endpoint.kind()) {
-                    case EMBEDDED -> throw new IllegalStateException(
-                            "cpe.swf.endpoint=embedded: the embedded SWF service is not available in this build yet; "
-                                    + "set cpe.swf.endpoint to aws or to the URL of an SWF-compatible endpoint");
-                    case URL -> endpoint.url();
-                    case AWS -> null;
-                };
-        return AwsClientFactory.swf(uri, settings.aws(), settings.swf().socketTimeout());
+        return switch (endpoint.kind()) {
+                // In the same JVM the roles skip HTTP: the in-process client answers with the same SDK objects.
+            case EMBEDDED -> embeddedSwf.client();
+            case URL -> AwsClientFactory.swf(
+                    endpoint.url(), settings.aws(), settings.swf().socketTimeout());
+            case AWS -> AwsClientFactory.swf(
+                    null, settings.aws(), settings.swf().socketTimeout());
+        };
     }
 
     void closeSwf(@Disposes SwfClient client) {

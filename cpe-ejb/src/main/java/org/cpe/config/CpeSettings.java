@@ -18,6 +18,7 @@ public record CpeSettings(
         SwfSettings swf,
         ClientsSettings clients,
         EmbeddedSqsSettings embeddedSqs,
+        EmbeddedSwfSettings embeddedSwf,
         LoopSettings loops) {
 
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
@@ -35,6 +36,7 @@ public record CpeSettings(
                 SwfSettings.read(reader),
                 ClientsSettings.read(reader),
                 EmbeddedSqsSettings.read(reader),
+                EmbeddedSwfSettings.read(reader),
                 LoopSettings.read(reader));
         settings.checkEmbeddedEndpoints(reader);
         reader.throwIfInvalid();

@@ -8,15 +8,19 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.cpe.config.CpeConfiguration;
+import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
 import org.cpe.lifecycle.RoleRegistry;
 import org.cpe.lifecycle.RoleStatus;
+import org.cpe.lifecycle.StartupAbort;
+import org.cpe.workflow.EmbeddedSwfService;
 
 /**
- * The embedded-swf role's lifecycle. The embedded SWF-compatible workflow service is not part of this build yet:
- * the role takes its place in the lifecycle (ordering, health, shutdown) and reports that it serves nothing, so that
- * the service can be started here without touching the other roles.
+ * The embedded-swf role's lifecycle: opens the workflow database and resumes its open executions before the
+ * pollers start, and stops it after them. It starts synchronously, because a database that cannot be opened must
+ * stop startup rather than leave pollers with no service behind them.
  */
 @Singleton
 @Startup
@@ -24,31 +28,55 @@ import org.cpe.lifecycle.RoleStatus;
 @DependsOn("StartupGuard")
 public class EmbeddedSwfRole {
 
+    private static final Logger LOG = Logger.getLogger(EmbeddedSwfRole.class.getName());
+
     @Inject
     CpeConfiguration configuration;
 
     @Inject
     RoleRegistry registry;
 
+    @Inject
+    EmbeddedSwfService service;
+
+    private boolean started;
+
     @PostConstruct
     void start() {
+        CpeSettings settings = configuration.settings();
         RoleStatus status = registry.status(Role.EMBEDDED_SWF);
-        if (!configuration.settings().roles().isEnabled(Role.EMBEDDED_SWF)) {
+        if (!settings.roles().isEnabled(Role.EMBEDDED_SWF)) {
             status.disabled();
             return;
         }
         status.starting();
-        status.detail("service", "not built yet: the SWF-compatible service is not part of this build");
-        status.running();
+        String database = settings.embeddedSwf().displayUrl(settings.dataDir());
+        try {
+            service.start(settings);
+            started = true;
+            status.detail("database", database);
+            status.detail("endpoint", "/swf");
+            status.detail("openExecutions", Integer.toString(service.engine().openExecutions()));
+            status.running();
+            LOG.info(() -> "Embedded SWF service running on " + database + " with "
+                    + service.engine().openExecutions() + " open executions");
+        } catch (RuntimeException e) {
+            status.failed(e);
+            throw StartupAbort.abort(
+                    "The embedded SWF service could not open its database " + database + ": " + e.getMessage(),
+                    e,
+                    configuration.exitOnFailure());
+        }
     }
 
-    /** Stops the role; idempotent. Called by {@link ServerLifecycle} and at undeploy. */
+    /** Stops the embedded SWF service; idempotent. Called by {@link ServerLifecycle} and at undeploy. */
     @PreDestroy
     public synchronized void stop() {
-        RoleStatus status = registry.status(Role.EMBEDDED_SWF);
-        if (status.snapshot().state().hasStarted()) {
-            status.stopping();
-            status.stopped();
+        if (started) {
+            registry.status(Role.EMBEDDED_SWF).stopping();
+            service.stop();
+            registry.status(Role.EMBEDDED_SWF).stopped();
+            started = false;
         }
     }
 }

@@ -17,8 +17,21 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.CloseStatus;
+import software.amazon.awssdk.services.swf.model.DecisionType;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
+import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
+import software.amazon.awssdk.services.swf.model.RegistrationStatus;
+import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+import software.amazon.awssdk.services.swf.model.WorkflowType;
 
 /** The all-in-one WAR on Payara Micro with its default roles: every role runs, and the embedded SQS serves. */
 @ExtendWith(ArquillianExtension.class)
@@ -30,9 +43,13 @@ class AllInOneIT {
     @Inject
     SqsClient sqs;
 
+    @Inject
+    SwfClient swf;
+
     @Deployment
     static WebArchive deployment() {
-        return Deployments.withTestLibraries(Deployments.allInOne("all-in-one", Map.of()));
+        return Deployments.withTestLibraries(
+                Deployments.allInOne("all-in-one", Map.of("cpe.embedded-swf.poll-timeout-seconds", "2")));
     }
 
     @Test
@@ -79,5 +96,85 @@ class AllInOneIT {
                 sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1))
                         .messages()
                         .size());
+    }
+
+    /** Runs inside the server: the application's SwfClient is the embedded engine's, and runs a whole workflow. */
+    @Test
+    void applicationSwfClientRunsAWorkflowOnTheEmbeddedService() {
+        String domain = "in-process-" + System.nanoTime();
+        WorkflowType type = WorkflowType.builder().name("wf").version("1").build();
+        ActivityType activity = ActivityType.builder().name("act").version("1").build();
+        swf.registerDomain(b -> b.name(domain).workflowExecutionRetentionPeriodInDays("1"));
+        swf.registerWorkflowType(b -> b.domain(domain)
+                .name("wf")
+                .version("1")
+                .defaultTaskList(t -> t.name("d"))
+                .defaultExecutionStartToCloseTimeout("60")
+                .defaultTaskStartToCloseTimeout("10")
+                .defaultChildPolicy("TERMINATE"));
+        swf.registerActivityType(b -> b.domain(domain)
+                .name("act")
+                .version("1")
+                .defaultTaskList(t -> t.name("a"))
+                .defaultTaskScheduleToStartTimeout("60")
+                .defaultTaskScheduleToCloseTimeout("60")
+                .defaultTaskStartToCloseTimeout("60")
+                .defaultTaskHeartbeatTimeout("NONE"));
+        String runId = swf.startWorkflowExecution(
+                        b -> b.domain(domain).workflowId("job").workflowType(type))
+                .runId();
+
+        PollForDecisionTaskResponse first =
+                swf.pollForDecisionTask(b -> b.domain(domain).taskList(t -> t.name("d")));
+        swf.respondDecisionTaskCompleted(
+                b -> b.taskToken(first.taskToken()).decisions(d -> d.decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
+                        .scheduleActivityTaskDecisionAttributes(
+                                a -> a.activityType(activity).activityId("a1").input("x"))));
+        PollForActivityTaskResponse task =
+                swf.pollForActivityTask(b -> b.domain(domain).taskList(t -> t.name("a")));
+        assertEquals("x", task.input());
+        swf.respondActivityTaskCompleted(b -> b.taskToken(task.taskToken()).result("y"));
+        PollForDecisionTaskResponse second =
+                swf.pollForDecisionTask(b -> b.domain(domain).taskList(t -> t.name("d")));
+        swf.respondDecisionTaskCompleted(b -> b.taskToken(second.taskToken())
+                .decisions(d -> d.decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
+                        .completeWorkflowExecutionDecisionAttributes(a -> a.result("y"))));
+
+        assertEquals(
+                CloseStatus.COMPLETED,
+                swf.describeWorkflowExecution(b -> b.domain(domain)
+                                .execution(e -> e.workflowId("job").runId(runId)))
+                        .executionInfo()
+                        .closeStatus());
+    }
+
+    /** From outside: the unchanged SDK over HTTP at /swf reaches the same service, faults included. */
+    @Test
+    @RunAsClient
+    void swfEndpointServesTheSdkOverHttp(@ArquillianResource URL base) throws Exception {
+        try (SwfClient remote = SwfClient.builder()
+                .endpointOverride(base.toURI().resolve("swf"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("cpe-local", "cpe-local")))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(70))
+                        .build())
+                .build()) {
+            String domain = "over-http-" + System.nanoTime();
+            remote.registerDomain(b -> b.name(domain).workflowExecutionRetentionPeriodInDays("1"));
+
+            assertThat(remote.listDomains(b -> b.registrationStatus(RegistrationStatus.REGISTERED))
+                            .domainInfos())
+                    .anyMatch(d -> d.name().equals(domain));
+            assertThat(remote.pollForDecisionTask(b -> b.domain(domain).taskList(t -> t.name("empty")))
+                            .taskToken())
+                    .as("a poll with nothing to do returns an empty token at the poll timeout")
+                    .isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> remote.describeDomain(b -> b.name("no-such-domain")))
+                    .isInstanceOf(UnknownResourceException.class)
+                    .hasMessageContaining("no-such-domain");
+        }
     }
 }
