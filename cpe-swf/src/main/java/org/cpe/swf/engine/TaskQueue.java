@@ -1,6 +1,8 @@
 package org.cpe.swf.engine;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +57,16 @@ final class TaskQueue {
         return cancelled;
     }
 
-    /** Tasks still valid; stale ones are dropped on the way. */
-    synchronized int count(Predicate<PendingTask> valid) {
-        tasks.removeIf(valid.negate());
-        return tasks.size();
+    /**
+     * Tasks still valid. The check takes execution locks, and a thread holding one may be offering a task here, so
+     * it runs on a copy, outside this queue's monitor.
+     */
+    int count(Predicate<PendingTask> valid) {
+        List<PendingTask> snapshot;
+        synchronized (this) {
+            snapshot = new ArrayList<>(tasks);
+        }
+        return (int) snapshot.stream().filter(valid).count();
     }
 
     synchronized int waitingPollers() {
