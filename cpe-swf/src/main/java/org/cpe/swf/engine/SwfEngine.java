@@ -232,5 +232,6 @@ public final class SwfEngine implements AutoCloseable {
     @Override
     public void close() {
         timeouts.close();
+        queues.releasePollers();
     }
 }

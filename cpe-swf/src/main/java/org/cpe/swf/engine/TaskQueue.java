@@ -2,8 +2,8 @@ package org.cpe.swf.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -67,6 +67,16 @@ final class TaskQueue {
             snapshot = new ArrayList<>(tasks);
         }
         return (int) snapshot.stream().filter(valid).count();
+    }
+
+    /** Sends every waiting poller away empty-handed, as at its deadline: the service is stopping. */
+    void releasePollers() {
+        List<CompletableFuture<PendingTask>> waiting;
+        synchronized (this) {
+            waiting = new ArrayList<>(pollers);
+            pollers.clear();
+        }
+        waiting.forEach(poller -> poller.complete(null));
     }
 
     synchronized int waitingPollers() {

@@ -19,6 +19,12 @@ final class TaskQueues {
         return activities.computeIfAbsent(domain + '\u0000' + taskList, k -> new TaskQueue());
     }
 
+    /** Ends every waiting long poll with an empty answer. */
+    void releasePollers() {
+        decisions.values().forEach(TaskQueue::releasePollers);
+        activities.values().forEach(TaskQueue::releasePollers);
+    }
+
     PendingTask task(Execution execution, long scheduledEventId, String priority) {
         int p = priority == null ? 0 : Integer.parseInt(priority);
         return new PendingTask(execution, scheduledEventId, p, sequence.incrementAndGet());
