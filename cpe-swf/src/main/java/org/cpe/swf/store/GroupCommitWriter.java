@@ -1,0 +1,221 @@
+package org.cpe.swf.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit: callers enqueue and get a future; one thread drains everything queued into one transaction, commits
+ * and completes the futures in order. A failed transaction is retried with everything queued since, still in order,
+ * until it commits or the writer closes. The thread is our own, not the container's: the engine is a plain library.
+ * Futures complete on that thread, so their dependent stages must not block (use the async variants).
+ */
+final class GroupCommitWriter implements AutoCloseable {
+
+    static final String THREAD_NAME = "cpe-swf-store-writer";
+
+    private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+
+    /** One submission: its rows and the future its caller waits on. */
+    private record Pending(List<Row> rows, CompletableFuture<Void> done) {}
+
+    /** Queued last by close(): nothing is queued after it. */
+    private static final Pending END = new Pending(List.of(), null);
+
+    private final StoreDatabase database;
+    private final BatchWriter batchWriter;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    // Readers are the submitters; close() takes the write lock so no submission slips in after END.
+    private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
+    private final CountDownLatch closeSignal = new CountDownLatch(1);
+    private final Backoff backoff = new Backoff(Backoff.FIRST, Backoff.LAST);
+    private final Thread thread;
+    private volatile boolean closing;
+    private volatile String failure;
+    private Connection connection;
+    private boolean endSeen;
+
+    /** Starts the writer thread; {@code connection} becomes its own. */
+    GroupCommitWriter(StoreDatabase database, Connection connection) {
+        this.database = database;
+        this.batchWriter = new BatchWriter(database.dialect());
+        this.connection = connection;
+        this.thread = new Thread(this::run, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(GroupCommitWriter.class.getClassLoader());
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(List<Row> rows) {
+        closeLock.readLock().lock();
+        try {
+            if (closing) {
+                return CompletableFuture.failedFuture(new IllegalStateException("The SWF store is closed"));
+            }
+            Pending pending = new Pending(rows, new CompletableFuture<>());
+            queue.add(pending);
+            return pending.done();
+        } finally {
+            closeLock.readLock().unlock();
+        }
+    }
+
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Writes what is queued (once more if writes are failing), then stops the thread and closes its connection. */
+    @Override
+    public void close() {
+        closeLock.writeLock().lock();
+        try {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            queue.add(END);
+        } finally {
+            closeLock.writeLock().unlock();
+        }
+        closeSignal.countDown();
+        if (Thread.currentThread() == thread) {
+            return; // closed from a future's callback: the loop ends by itself once this returns
+        }
+        try {
+            thread.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warning(() -> THREAD_NAME + " still writing after " + CLOSE_WAIT + "; leaving it to finish");
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        try {
+            while (!endSeen) {
+                if (batch.isEmpty()) {
+                    accept(queue.take(), batch);
+                }
+                drainInto(batch);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                if (!commitWithRetry(batch)) {
+                    drainInto(batch);
+                    fail(batch);
+                    return;
+                }
+                batch.forEach(pending -> pending.done().complete(null));
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drainInto(batch);
+            fail(batch);
+        } finally {
+            discardConnection();
+        }
+    }
+
+    /** Commits the batch, retrying with what is queued meanwhile; false when it failed and the writer is closing. */
+    private boolean commitWithRetry(List<Pending> batch) throws InterruptedException {
+        while (true) {
+            try {
+                commit(batch);
+                if (failure != null) {
+                    LOG.info(() -> "SWF store writes succeed again after: " + failure);
+                    failure = null;
+                }
+                backoff.reset();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                if (failure == null) {
+                    LOG.log(Level.WARNING, "SWF store write failed; retrying in order until it succeeds", e);
+                }
+                failure = describe(e);
+                discardConnection();
+                if (closing) {
+                    return false;
+                }
+                // close() cuts the pause short, for one last attempt.
+                closeSignal.await(backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+                drainInto(batch);
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) throws SQLException {
+        if (connection == null) {
+            connection = database.connect();
+            database.dialect().makeCommitsDurable(connection);
+        }
+        connection.setAutoCommit(false);
+        List<Row> rows = new ArrayList<>();
+        batch.forEach(pending -> rows.addAll(pending.rows()));
+        try {
+            batchWriter.write(connection, CoalescedBatch.of(rows));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    private void accept(Pending pending, List<Pending> batch) {
+        if (pending == END) {
+            endSeen = true;
+        } else {
+            batch.add(pending);
+        }
+    }
+
+    private void drainInto(List<Pending> batch) {
+        List<Pending> more = new ArrayList<>();
+        queue.drainTo(more);
+        more.forEach(pending -> accept(pending, batch));
+    }
+
+    private void fail(List<Pending> batch) {
+        IllegalStateException closed = new IllegalStateException(
+                "The SWF store closed before these changes were written" + (failure == null ? "" : ": " + failure));
+        batch.forEach(pending -> pending.done().completeExceptionally(closed));
+        batch.clear();
+    }
+
+    /** A connection that failed may be broken; the next attempt opens a new one. */
+    private void discardConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "Closing the SWF store writer's connection failed", e);
+            }
+            connection = null;
+        }
+    }
+
+    private static String describe(Exception e) {
+        String state = e instanceof SQLException sql && sql.getSQLState() != null
+                ? " (SQLState " + sql.getSQLState() + ")"
+                : "";
+        return e.getClass().getSimpleName() + state + ": " + e.getMessage();
+    }
+}
