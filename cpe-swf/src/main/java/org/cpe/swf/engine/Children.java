@@ -22,44 +22,30 @@ final class Children {
             }
             a = c.attributes;
         }
-        Registry.WorkflowTypeRecord type = engine.registry.findWorkflowType(parent.domain, a.workflowType());
-        StartChildWorkflowExecutionFailedCause cause = null;
-        WorkflowExecutionStartedEventAttributes attributes = null;
-        if (type == null) {
-            cause = StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST;
-        } else if (type.info().status() == RegistrationStatus.DEPRECATED) {
-            cause = StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DEPRECATED;
-        } else {
-            WorkflowTypeConfiguration d = type.configuration();
-            TaskList taskList = a.taskList() != null ? a.taskList() : d.defaultTaskList();
-            String execution =
-                    Durations.firstSet(a.executionStartToCloseTimeout(), d.defaultExecutionStartToCloseTimeout());
-            String task = Durations.firstSet(a.taskStartToCloseTimeout(), d.defaultTaskStartToCloseTimeout());
-            String policy = Durations.firstSet(a.childPolicyAsString(), d.defaultChildPolicyAsString());
-            if (taskList == null) {
-                cause = StartChildWorkflowExecutionFailedCause.DEFAULT_TASK_LIST_UNDEFINED;
-            } else if (execution == null) {
-                cause = StartChildWorkflowExecutionFailedCause.DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED;
-            } else if (task == null) {
-                cause = StartChildWorkflowExecutionFailedCause.DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED;
-            } else if (policy == null) {
-                cause = StartChildWorkflowExecutionFailedCause.DEFAULT_CHILD_POLICY_UNDEFINED;
-            } else {
-                attributes = WorkflowExecutionStartedEventAttributes.builder()
+        Resolution r = resolve(
+                parent.domain,
+                a.workflowType(),
+                a.taskList(),
+                a.executionStartToCloseTimeout(),
+                a.taskStartToCloseTimeout(),
+                a.childPolicyAsString(),
+                a.taskPriority());
+        StartChildWorkflowExecutionFailedCause cause = r.cause();
+        WorkflowExecutionStartedEventAttributes attributes = cause != null
+                ? null
+                : WorkflowExecutionStartedEventAttributes.builder()
                         .workflowType(a.workflowType())
                         .input(a.input())
-                        .taskList(taskList)
-                        .taskPriority(Durations.firstSet(a.taskPriority(), d.defaultTaskPriority()))
-                        .executionStartToCloseTimeout(execution)
-                        .taskStartToCloseTimeout(task)
-                        .childPolicy(policy)
+                        .taskList(r.taskList())
+                        .taskPriority(r.taskPriority())
+                        .executionStartToCloseTimeout(r.executionStartToCloseTimeout())
+                        .taskStartToCloseTimeout(r.taskStartToCloseTimeout())
+                        .childPolicy(r.childPolicy())
                         .tagList(a.hasTagList() ? a.tagList() : null)
                         .lambdaRole(a.lambdaRole())
                         .parentWorkflowExecution(parent.id)
                         .parentInitiatedEventId(initiatedEventId)
                         .build();
-            }
-        }
         WorkflowExecution started = null;
         if (attributes != null) {
             started = startRun(parent, initiatedEventId, a.workflowId(), attributes);
@@ -68,6 +54,59 @@ final class Children {
             }
         }
         record(parent, a, initiatedEventId, started, cause);
+    }
+
+    /** A child's settings with the type's defaults filled in, or the cause SWF refuses to initiate it with. */
+    record Resolution(
+            StartChildWorkflowExecutionFailedCause cause,
+            TaskList taskList,
+            String executionStartToCloseTimeout,
+            String taskStartToCloseTimeout,
+            String childPolicy,
+            String taskPriority) {}
+
+    /**
+     * What SWF checks of a StartChildWorkflowExecution decision before it initiates the child: the type exists and
+     * is active, and it or the decision sets every setting a run needs.
+     */
+    Resolution resolve(
+            String domain,
+            WorkflowType workflowType,
+            TaskList taskList,
+            String executionTimeout,
+            String taskTimeout,
+            String childPolicy,
+            String taskPriority) {
+        Registry.WorkflowTypeRecord type = engine.registry.findWorkflowType(domain, workflowType);
+        if (type == null) {
+            return refused(StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST);
+        }
+        if (type.info().status() == RegistrationStatus.DEPRECATED) {
+            return refused(StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DEPRECATED);
+        }
+        WorkflowTypeConfiguration d = type.configuration();
+        TaskList list = taskList != null ? taskList : d.defaultTaskList();
+        String execution = Durations.firstSet(executionTimeout, d.defaultExecutionStartToCloseTimeout());
+        String task = Durations.firstSet(taskTimeout, d.defaultTaskStartToCloseTimeout());
+        String policy = Durations.firstSet(childPolicy, d.defaultChildPolicyAsString());
+        StartChildWorkflowExecutionFailedCause cause = list == null
+                ? StartChildWorkflowExecutionFailedCause.DEFAULT_TASK_LIST_UNDEFINED
+                : execution == null
+                        ? StartChildWorkflowExecutionFailedCause.DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED
+                        : task == null
+                                ? StartChildWorkflowExecutionFailedCause.DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED
+                                : policy == null
+                                        ? StartChildWorkflowExecutionFailedCause.DEFAULT_CHILD_POLICY_UNDEFINED
+                                        : null;
+        if (cause != null) {
+            return refused(cause);
+        }
+        return new Resolution(
+                null, list, execution, task, policy, Durations.firstSet(taskPriority, d.defaultTaskPriority()));
+    }
+
+    private static Resolution refused(StartChildWorkflowExecutionFailedCause cause) {
+        return new Resolution(cause, null, null, null, null, null);
     }
 
     private WorkflowExecution startRun(

@@ -228,13 +228,25 @@ final class Decisions {
 
     private boolean startChild(
             Execution ex, StartChildWorkflowExecutionDecisionAttributes a, long completed, Instant now, Work work) {
-        if (ex.children.size() >= Limits.OPEN_CHILDREN) {
+        Children.Resolution r = engine.children.resolve(
+                ex.domain,
+                a.workflowType(),
+                a.taskList(),
+                a.executionStartToCloseTimeout(),
+                a.taskStartToCloseTimeout(),
+                a.childPolicyAsString(),
+                a.taskPriority());
+        StartChildWorkflowExecutionFailedCause cause = ex.children.size() >= Limits.OPEN_CHILDREN
+                ? StartChildWorkflowExecutionFailedCause.OPEN_CHILDREN_LIMIT_EXCEEDED
+                : r.cause();
+        if (cause != null) {
+            // refused before it is initiated: SWF records no initiated event, and 0 as its id
             ex.record(
                     EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED,
                     now,
                     b -> b.startChildWorkflowExecutionFailedEventAttributes(x -> x.workflowType(a.workflowType())
                             .workflowId(a.workflowId())
-                            .cause(StartChildWorkflowExecutionFailedCause.OPEN_CHILDREN_LIMIT_EXCEEDED)
+                            .cause(cause)
                             .initiatedEventId(0L)
                             .decisionTaskCompletedEventId(completed)
                             .control(a.control())));
@@ -247,12 +259,12 @@ final class Decisions {
                                 .workflowType(a.workflowType())
                                 .control(a.control())
                                 .input(a.input())
-                                .executionStartToCloseTimeout(a.executionStartToCloseTimeout())
-                                .taskList(a.taskList())
-                                .taskPriority(a.taskPriority())
+                                .executionStartToCloseTimeout(r.executionStartToCloseTimeout())
+                                .taskList(r.taskList())
+                                .taskPriority(r.taskPriority())
                                 .decisionTaskCompletedEventId(completed)
-                                .childPolicy(a.childPolicyAsString())
-                                .taskStartToCloseTimeout(a.taskStartToCloseTimeout())
+                                .childPolicy(r.childPolicy())
+                                .taskStartToCloseTimeout(r.taskStartToCloseTimeout())
                                 .tagList(a.hasTagList() ? a.tagList() : null)
                                 .lambdaRole(a.lambdaRole())))
                 .eventId();
