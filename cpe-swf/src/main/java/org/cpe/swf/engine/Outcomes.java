@@ -107,8 +107,7 @@ final class Outcomes {
             if (child.runId == null || policy == ChildPolicy.ABANDON) {
                 continue;
             }
-            String runId = child.runId;
-            work.later(() -> Optional.ofNullable(engine.open.get(runId))
+            work.later(() -> currentRun(ex, child)
                     .ifPresent(c -> engine.update(c, (e, w) -> {
                         if (e.isOpen() && policy == ChildPolicy.TERMINATE) {
                             terminate(e, w, null, null, null, WorkflowExecutionTerminatedCause.CHILD_POLICY_APPLIED);
@@ -122,6 +121,24 @@ final class Outcomes {
             HistoryEvent last = ex.events.get(ex.events.size() - 1);
             work.later(() -> tellParent(ex.domain, ex.id, ex.type, ex.start, last));
         }
+    }
+
+    /**
+     * The open run of a child: the one the parent started, or the run it continued as, which SWF still counts as the
+     * parent's child.
+     */
+    private Optional<Execution> currentRun(Execution parent, ChildState child) {
+        Execution started = engine.open.get(child.runId);
+        if (started != null) {
+            return Optional.of(started);
+        }
+        Execution continued =
+                engine.openByWorkflowId.get(SwfEngine.workflowKey(parent.domain, child.attributes.workflowId()));
+        return Optional.ofNullable(continued)
+                .filter(c -> c.start.parentWorkflowExecution() != null
+                        && parent.runId()
+                                .equals(c.start.parentWorkflowExecution().runId())
+                        && Long.valueOf(child.initiatedEventId).equals(c.start.parentInitiatedEventId()));
     }
 
     boolean cancelRequested(
