@@ -30,6 +30,7 @@ final class ActivityTasks {
             Execution ex = task.execution();
             PollForActivityTaskResponse response;
             CompletableFuture<Void> durable;
+            Work work = new Work(); // the history limit may end the run here, and its close has work to do
             synchronized (ex) {
                 ActivityState a = ex.isOpen() ? ex.activityByScheduled(task.scheduledEventId()) : null;
                 if (a == null || a.started()) {
@@ -51,9 +52,10 @@ final class ActivityTasks {
                         .activityType(a.attributes.activityType())
                         .input(a.attributes.input())
                         .build();
-                durable = engine.save(ex, new Work());
+                durable = engine.save(ex, work);
             }
             SwfEngine.awaitDurable(durable);
+            work.run();
             return response;
         }
         return PollForActivityTaskResponse.builder()

@@ -2,12 +2,15 @@ package org.cpe.swf.engine;
 
 import java.util.List;
 import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.RegistrationStatus;
 import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TaskList;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
 /** Member constraints checked as SWF's API layer does, each failure a {@code ValidationException} naming the member. */
 final class Check {
+
+    private static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
 
     private Check() {}
 
@@ -98,9 +101,20 @@ final class Check {
         return List.copyOf(tags);
     }
 
+    /** SWF's durations: a whole number of seconds or NONE, at most 8 characters (so no deadline overflows). */
     static String duration(String value, String member) {
+        length(value, member, 8);
         if (value != null && !Durations.isValid(value)) {
             throw fail(member, "Member must be a whole number of seconds or NONE");
+        }
+        return value;
+    }
+
+    /** A run's start-to-close timeout: SWF takes no NONE for it, and at most a year. */
+    static String executionTimeout(String value, String member) {
+        duration(value, member);
+        if (value != null && (Durations.NONE.equals(value) || Long.parseLong(value) > ONE_YEAR_SECONDS)) {
+            throw fail(member, "Member must be a whole number of seconds up to one year (" + ONE_YEAR_SECONDS + ")");
         }
         return value;
     }
@@ -114,6 +128,14 @@ final class Check {
             }
         }
         return value;
+    }
+
+    static RegistrationStatus registrationStatus(String value) {
+        RegistrationStatus status = RegistrationStatus.fromValue(required(value, "registrationStatus"));
+        if (status == RegistrationStatus.UNKNOWN_TO_SDK_VERSION) {
+            throw fail("registrationStatus", "Member must satisfy enum value set: [REGISTERED, DEPRECATED]");
+        }
+        return status;
     }
 
     static int pageSize(Integer maximumPageSize) {

@@ -22,7 +22,7 @@ final class DecisionTasks {
         int size = Check.pageSize(r.maximumPageSize());
         boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
         if (r.nextPageToken() != null) {
-            return nextPage(HistoryPages.decode(r.nextPageToken()), size);
+            return nextPage(domain, HistoryPages.decode(r.nextPageToken(), HistoryPages.Kind.DECISION_TASK), size);
         }
         TaskQueue queue = engine.queues.decisions(domain, taskList);
         long deadline = System.nanoTime() + engine.options.pollTimeout().toNanos();
@@ -31,6 +31,7 @@ final class DecisionTasks {
             Execution ex = task.execution();
             PollForDecisionTaskResponse response;
             CompletableFuture<Void> durable;
+            Work work = new Work(); // the history limit may end the run here, and its close has work to do
             synchronized (ex) {
                 if (!ex.isOpen() || ex.decisionScheduledId != task.scheduledEventId() || ex.decisionStartedId != 0) {
                     continue; // stale: the task timed out or the execution closed while it waited
@@ -43,9 +44,10 @@ final class DecisionTasks {
                                 a -> a.identity(r.identity()).scheduledEventId(scheduled)));
                 engine.deadlines.armDecision(ex);
                 response = response(ex, started.eventId(), scheduled, ex.events, size, reverse, 0);
-                durable = engine.save(ex, new Work());
+                durable = engine.save(ex, work);
             }
             SwfEngine.awaitDurable(durable);
+            work.run();
             return response;
         }
         return PollForDecisionTaskResponse.builder()
@@ -55,23 +57,31 @@ final class DecisionTasks {
                 .build();
     }
 
-    private PollForDecisionTaskResponse nextPage(HistoryPages.Position p, int size) {
+    /** A later page of a decision task's history: SWF's PollForDecisionTask with the nextPageToken it gave. */
+    private PollForDecisionTaskResponse nextPage(String domain, HistoryPages.Position p, int size) {
         Execution ex = engine.open.get(p.runId());
         List<HistoryEvent> events;
         if (ex != null) {
+            if (!ex.domain.equals(domain)) {
+                throw HistoryPages.invalid();
+            }
             synchronized (ex) {
                 events = List.copyOf(ex.events.subList(0, (int) Math.min(p.lastEventId(), ex.events.size())));
             }
         } else {
             events = engine.store.history(p.runId());
         }
-        if (events.size() < p.lastEventId()) {
-            throw SwfFaults.unknownResource("Unknown execution for nextPageToken: runId=" + p.runId());
+        // Only a token of this engine's making names a decision task's start, and the pages of that task.
+        if (p.lastEventId() < 1
+                || events.size() < p.lastEventId()
+                || events.get((int) p.lastEventId() - 1).eventType() != EventType.DECISION_TASK_STARTED) {
+            throw HistoryPages.invalid();
         }
         HistoryEvent started = events.get((int) p.lastEventId() - 1);
         long scheduled = started.decisionTaskStartedEventAttributes().scheduledEventId();
         WorkflowExecutionStartedEventAttributes start = events.get(0).workflowExecutionStartedEventAttributes();
-        HistoryPages.Result page = HistoryPages.page(events, p.runId(), p.lastEventId(), p.next(), size, p.reverse());
+        HistoryPages.Result page = HistoryPages.page(
+                HistoryPages.Kind.DECISION_TASK, events, p.runId(), p.lastEventId(), p.next(), size, p.reverse());
         return PollForDecisionTaskResponse.builder()
                 .taskToken(new TaskToken(TaskToken.Kind.DECISION, p.runId(), scheduled, p.lastEventId()).encode())
                 .startedEventId(p.lastEventId())
@@ -104,7 +114,8 @@ final class DecisionTasks {
             int size,
             boolean reverse,
             int from) {
-        HistoryPages.Result page = HistoryPages.page(events, ex.runId(), startedId, from, size, reverse);
+        HistoryPages.Result page =
+                HistoryPages.page(HistoryPages.Kind.DECISION_TASK, events, ex.runId(), startedId, from, size, reverse);
         return PollForDecisionTaskResponse.builder()
                 .taskToken(new TaskToken(TaskToken.Kind.DECISION, ex.runId(), scheduledId, startedId).encode())
                 .startedEventId(startedId)

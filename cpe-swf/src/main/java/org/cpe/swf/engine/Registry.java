@@ -17,6 +17,31 @@ final class Registry {
 
     private static final int MAX_DOMAINS = 100;
 
+    /** Domains by name, the name being a position in the list. */
+    private static final Page.Order<DomainInfo> DOMAIN_ORDER =
+            new Page.Order<>(Comparator.comparing(DomainInfo::name), DomainInfo::name, name -> DomainInfo.builder()
+                    .name(name)
+                    .build());
+
+    /** Types by name then version; a position is "name NUL version" (a name holds no control character). */
+    private static final Page.Order<WorkflowTypeInfo> WT_ORDER = new Page.Order<>(
+            Comparator.comparing((WorkflowTypeInfo i) -> i.workflowType().name())
+                    .thenComparing(i -> i.workflowType().version()),
+            i -> i.workflowType().name() + '\u0000' + i.workflowType().version(),
+            key -> WorkflowTypeInfo.builder()
+                    .workflowType(t -> t.name(key.substring(0, key.indexOf('\u0000')))
+                            .version(key.substring(key.indexOf('\u0000') + 1)))
+                    .build());
+
+    private static final Page.Order<ActivityTypeInfo> AT_ORDER = new Page.Order<>(
+            Comparator.comparing((ActivityTypeInfo i) -> i.activityType().name())
+                    .thenComparing(i -> i.activityType().version()),
+            i -> i.activityType().name() + '\u0000' + i.activityType().version(),
+            key -> ActivityTypeInfo.builder()
+                    .activityType(t -> t.name(key.substring(0, key.indexOf('\u0000')))
+                            .version(key.substring(key.indexOf('\u0000') + 1)))
+                    .build());
+
     private final SwfStore store;
     private final Map<String, DomainRecord> domains = new ConcurrentHashMap<>();
     private final Map<String, WorkflowTypeRecord> workflowTypes = new ConcurrentHashMap<>();
@@ -68,8 +93,9 @@ final class Registry {
         Check.length(r.description(), "description", 1024);
         String retention =
                 Check.required(r.workflowExecutionRetentionPeriodInDays(), "workflowExecutionRetentionPeriodInDays");
-        if (!retention.equals("NONE") && !retention.matches("\\d{1,2}")) {
-            throw Check.fail("workflowExecutionRetentionPeriodInDays", "Member must be NONE or a number of days");
+        if (!retention.equals("NONE") && !(retention.matches("\\d{1,2}") && Integer.parseInt(retention) <= 90)) {
+            throw Check.fail(
+                    "workflowExecutionRetentionPeriodInDays", "Member must be NONE or a number of days up to 90");
         }
         if (domains.containsKey(name)) {
             throw SwfFaults.domainAlreadyExists("Domain already exists: " + name);
@@ -122,15 +148,20 @@ final class Registry {
     }
 
     ListDomainsResponse listDomains(ListDomainsRequest r) {
-        RegistrationStatus status =
-                RegistrationStatus.fromValue(Check.required(r.registrationStatusAsString(), "registrationStatus"));
-        Comparator<DomainInfo> order = Comparator.comparing(DomainInfo::name);
+        RegistrationStatus status = Check.registrationStatus(r.registrationStatusAsString());
+        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
+        Page.Order<DomainInfo> order = DOMAIN_ORDER.reversed(reverse);
         List<DomainInfo> sorted = domains.values().stream()
                 .map(DomainRecord::info)
                 .filter(i -> i.status() == status)
-                .sorted(Boolean.TRUE.equals(r.reverseOrder()) ? order.reversed() : order)
+                .sorted(order.comparator())
                 .toList();
-        Page<DomainInfo> page = Page.of(sorted, r.nextPageToken(), Check.pageSize(r.maximumPageSize()), "domains");
+        Page<DomainInfo> page = Page.of(
+                sorted,
+                r.nextPageToken(),
+                Check.pageSize(r.maximumPageSize()),
+                "domains|" + status + "|" + reverse,
+                order);
         return ListDomainsResponse.builder()
                 .domainInfos(page.items())
                 .nextPageToken(page.nextPageToken())
@@ -152,7 +183,7 @@ final class Registry {
                 .build();
         Check.length(r.description(), "description", 1024);
         Check.duration(r.defaultTaskStartToCloseTimeout(), "defaultTaskStartToCloseTimeout");
-        Check.duration(r.defaultExecutionStartToCloseTimeout(), "defaultExecutionStartToCloseTimeout");
+        Check.executionTimeout(r.defaultExecutionStartToCloseTimeout(), "defaultExecutionStartToCloseTimeout");
         Check.optionalTaskList(r.defaultTaskList(), "defaultTaskList");
         Check.priority(r.defaultTaskPriority(), "defaultTaskPriority");
         String key = key(domain, type.name(), type.version());
@@ -211,20 +242,22 @@ final class Registry {
 
     ListWorkflowTypesResponse listWorkflowTypes(ListWorkflowTypesRequest r) {
         String domain = domainRecord(r.domain()).name();
-        RegistrationStatus status =
-                RegistrationStatus.fromValue(Check.required(r.registrationStatusAsString(), "registrationStatus"));
-        Comparator<WorkflowTypeInfo> order = Comparator.comparing(
-                        (WorkflowTypeInfo i) -> i.workflowType().name())
-                .thenComparing(i -> i.workflowType().version());
+        RegistrationStatus status = Check.registrationStatus(r.registrationStatusAsString());
+        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
+        Page.Order<WorkflowTypeInfo> order = WT_ORDER.reversed(reverse);
         List<WorkflowTypeInfo> sorted = workflowTypes.values().stream()
                 .filter(t -> t.domain().equals(domain))
                 .map(WorkflowTypeRecord::info)
                 .filter(i -> i.status() == status
                         && (r.name() == null || r.name().equals(i.workflowType().name())))
-                .sorted(Boolean.TRUE.equals(r.reverseOrder()) ? order.reversed() : order)
+                .sorted(order.comparator())
                 .toList();
-        Page<WorkflowTypeInfo> page =
-                Page.of(sorted, r.nextPageToken(), Check.pageSize(r.maximumPageSize()), "wt|" + domain);
+        Page<WorkflowTypeInfo> page = Page.of(
+                sorted,
+                r.nextPageToken(),
+                Check.pageSize(r.maximumPageSize()),
+                "wt|" + domain + "|" + status + "|" + r.name() + "|" + reverse,
+                order);
         return ListWorkflowTypesResponse.builder()
                 .typeInfos(page.items())
                 .nextPageToken(page.nextPageToken())
@@ -318,20 +351,22 @@ final class Registry {
 
     ListActivityTypesResponse listActivityTypes(ListActivityTypesRequest r) {
         String domain = domainRecord(r.domain()).name();
-        RegistrationStatus status =
-                RegistrationStatus.fromValue(Check.required(r.registrationStatusAsString(), "registrationStatus"));
-        Comparator<ActivityTypeInfo> order = Comparator.comparing(
-                        (ActivityTypeInfo i) -> i.activityType().name())
-                .thenComparing(i -> i.activityType().version());
+        RegistrationStatus status = Check.registrationStatus(r.registrationStatusAsString());
+        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
+        Page.Order<ActivityTypeInfo> order = AT_ORDER.reversed(reverse);
         List<ActivityTypeInfo> sorted = activityTypes.values().stream()
                 .filter(t -> t.domain().equals(domain))
                 .map(ActivityTypeRecord::info)
                 .filter(i -> i.status() == status
                         && (r.name() == null || r.name().equals(i.activityType().name())))
-                .sorted(Boolean.TRUE.equals(r.reverseOrder()) ? order.reversed() : order)
+                .sorted(order.comparator())
                 .toList();
-        Page<ActivityTypeInfo> page =
-                Page.of(sorted, r.nextPageToken(), Check.pageSize(r.maximumPageSize()), "at|" + domain);
+        Page<ActivityTypeInfo> page = Page.of(
+                sorted,
+                r.nextPageToken(),
+                Check.pageSize(r.maximumPageSize()),
+                "at|" + domain + "|" + status + "|" + r.name() + "|" + reverse,
+                order);
         return ListActivityTypesResponse.builder()
                 .typeInfos(page.items())
                 .nextPageToken(page.nextPageToken())

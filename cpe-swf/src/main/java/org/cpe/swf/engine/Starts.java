@@ -19,7 +19,7 @@ final class Starts {
         Check.workflowType(r.workflowType(), "workflowType");
         Check.optionalTaskList(r.taskList(), "taskList");
         Check.data(r.input(), "input");
-        Check.duration(r.executionStartToCloseTimeout(), "executionStartToCloseTimeout");
+        Check.executionTimeout(r.executionStartToCloseTimeout(), "executionStartToCloseTimeout");
         Check.duration(r.taskStartToCloseTimeout(), "taskStartToCloseTimeout");
         Check.priority(r.taskPriority(), "taskPriority");
         childPolicy(r.childPolicyAsString(), "childPolicy");

@@ -11,6 +11,19 @@ import software.amazon.awssdk.services.swf.model.*;
 /** Describe, history, list and count: open executions from memory, closed ones from the store. */
 final class Visibility {
 
+    /** Open executions by start time then run id; a position is the start in epoch milliseconds and the run id. */
+    private static final Page.Order<WorkflowExecutionInfo> OPEN_ORDER = new Page.Order<>(
+            Comparator.comparing(WorkflowExecutionInfo::startTimestamp)
+                    .thenComparing(i -> i.execution().runId()),
+            i -> i.startTimestamp().toEpochMilli() + ":" + i.execution().runId(),
+            key -> {
+                int colon = key.indexOf(':');
+                return WorkflowExecutionInfo.builder()
+                        .startTimestamp(Instant.ofEpochMilli(Long.parseLong(key.substring(0, colon))))
+                        .execution(e -> e.runId(key.substring(colon + 1)))
+                        .build();
+            });
+
     private final SwfEngine engine;
 
     Visibility(SwfEngine engine) {
@@ -45,15 +58,15 @@ final class Visibility {
         int from = 0;
         long last = events.size();
         if (r.nextPageToken() != null) {
-            HistoryPages.Position p = HistoryPages.decode(r.nextPageToken());
-            if (!p.runId().equals(id.runId()) || p.reverse() != reverse) {
-                throw Check.fail(
-                        "nextPageToken", "Member must be a token returned by the previous page of the same history");
+            HistoryPages.Position p = HistoryPages.decode(r.nextPageToken(), HistoryPages.Kind.HISTORY);
+            if (!p.runId().equals(id.runId()) || p.reverse() != reverse || p.lastEventId() > events.size()) {
+                throw HistoryPages.invalid();
             }
             from = p.next();
             last = p.lastEventId();
         }
-        HistoryPages.Result page = HistoryPages.page(events, id.runId(), last, from, size, reverse);
+        HistoryPages.Result page =
+                HistoryPages.page(HistoryPages.Kind.HISTORY, events, id.runId(), last, from, size, reverse);
         return GetWorkflowExecutionHistoryResponse.builder()
                 .events(page.events())
                 .nextPageToken(page.nextPageToken())
@@ -64,13 +77,17 @@ final class Visibility {
         String domain = engine.registry.domainRecord(r.domain()).name();
         Predicate<Execution> filter =
                 openFilter(domain, r.startTimeFilter(), r.executionFilter(), r.typeFilter(), r.tagFilter());
-        Comparator<WorkflowExecutionInfo> order = Comparator.comparing(WorkflowExecutionInfo::startTimestamp)
-                .thenComparing(i -> i.execution().runId());
-        order = Boolean.TRUE.equals(r.reverseOrder()) ? order : order.reversed();
+        // SWF lists the newest first unless reverseOrder
+        boolean oldestFirst = Boolean.TRUE.equals(r.reverseOrder());
+        Page.Order<WorkflowExecutionInfo> order = OPEN_ORDER.reversed(!oldestFirst);
         List<WorkflowExecutionInfo> sorted =
-                matching(filter).stream().sorted(order).toList();
-        Page<WorkflowExecutionInfo> page =
-                Page.of(sorted, r.nextPageToken(), Check.pageSize(r.maximumPageSize()), "open|" + domain);
+                matching(filter).stream().sorted(order.comparator()).toList();
+        Page<WorkflowExecutionInfo> page = Page.of(
+                sorted,
+                r.nextPageToken(),
+                Check.pageSize(r.maximumPageSize()),
+                "open|" + domain + "|" + oldestFirst,
+                order);
         return ListOpenWorkflowExecutionsResponse.builder()
                 .executionInfos(page.items())
                 .nextPageToken(page.nextPageToken())
