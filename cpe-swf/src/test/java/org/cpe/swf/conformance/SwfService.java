@@ -49,7 +49,12 @@ final class SwfService implements AutoCloseable {
     }
 
     static SwfService start(EngineOptions options) {
-        SwfService service = new SwfService(newDatabase(), options);
+        return open(newDatabase(), options);
+    }
+
+    /** The service on an existing database, such as one a killed process left behind. */
+    static SwfService open(String jdbcUrl, EngineOptions options) {
+        SwfService service = new SwfService(jdbcUrl, options);
         service.open();
         return service;
     }
@@ -112,7 +117,8 @@ final class SwfService implements AutoCloseable {
         stop();
     }
 
-    private static String newDatabase() {
+    /** A database no other test uses. */
+    static String newDatabase() {
         String postgres = System.getProperty("cpe.test.postgres-url", "");
         if (!postgres.isBlank()) {
             String schema =

@@ -13,16 +13,31 @@ import software.amazon.awssdk.services.swf.model.*;
 final class Workflows {
 
     final SwfClient swf;
-    final String domain = "d-" + UUID.randomUUID().toString().substring(0, 8);
+    final String domain;
     final WorkflowType workflowType =
             WorkflowType.builder().name("wf").version("1").build();
     final ActivityType activityType =
             ActivityType.builder().name("act").version("1").build();
-    final String decisionList = "decisions-" + UUID.randomUUID().toString().substring(0, 8);
-    final String activityList = "activities-" + UUID.randomUUID().toString().substring(0, 8);
+    final String decisionList;
+    final String activityList;
+
+    /** The same domain and task lists through another client, e.g. of a restarted service; registers nothing. */
+    Workflows on(SwfClient other) {
+        return new Workflows(other, domain, decisionList, activityList);
+    }
+
+    private Workflows(SwfClient swf, String domain, String decisionList, String activityList) {
+        this.swf = swf;
+        this.domain = domain;
+        this.decisionList = decisionList;
+        this.activityList = activityList;
+    }
 
     Workflows(SwfClient swf) {
         this.swf = swf;
+        this.domain = "d-" + UUID.randomUUID().toString().substring(0, 8);
+        this.decisionList = "decisions-" + UUID.randomUUID().toString().substring(0, 8);
+        this.activityList = "activities-" + UUID.randomUUID().toString().substring(0, 8);
         swf.registerDomain(r -> r.name(domain).workflowExecutionRetentionPeriodInDays("1"));
         swf.registerWorkflowType(r -> r.domain(domain)
                 .name(workflowType.name())
