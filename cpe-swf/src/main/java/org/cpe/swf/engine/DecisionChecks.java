@@ -91,7 +91,7 @@ final class DecisionChecks {
                 if (a != null) {
                     String p = at + ".continueAsNewWorkflowExecutionDecisionAttributes";
                     Check.data(a.input(), p + ".input");
-                    Check.duration(a.executionStartToCloseTimeout(), p + ".executionStartToCloseTimeout");
+                    Check.executionTimeout(a.executionStartToCloseTimeout(), p + ".executionStartToCloseTimeout");
                     Check.duration(a.taskStartToCloseTimeout(), p + ".taskStartToCloseTimeout");
                     Check.optionalTaskList(a.taskList(), p + ".taskList");
                     Check.priority(a.taskPriority(), p + ".taskPriority");
@@ -112,7 +112,7 @@ final class DecisionChecks {
                 Check.data(a.control(), at + ".startTimerDecisionAttributes.control");
                 String fire =
                         Check.required(a.startToFireTimeout(), at + ".startTimerDecisionAttributes.startToFireTimeout");
-                if (!fire.matches("\\d{1,11}")) {
+                if (!fire.matches("\\d{1,8}")) {
                     throw Check.fail(
                             at + ".startTimerDecisionAttributes.startToFireTimeout",
                             "Member must be a whole number of seconds");
@@ -149,7 +149,7 @@ final class DecisionChecks {
                 Check.data(a.input(), p + ".input");
                 Check.data(a.control(), p + ".control");
                 Check.optionalTaskList(a.taskList(), p + ".taskList");
-                Check.duration(a.executionStartToCloseTimeout(), p + ".executionStartToCloseTimeout");
+                Check.executionTimeout(a.executionStartToCloseTimeout(), p + ".executionStartToCloseTimeout");
                 Check.duration(a.taskStartToCloseTimeout(), p + ".taskStartToCloseTimeout");
                 Check.priority(a.taskPriority(), p + ".taskPriority");
                 Check.tags(a.tagList());
