@@ -32,6 +32,8 @@ public final class SwfEngine implements AutoCloseable {
     final Timeouts timeouts = new Timeouts();
     final Map<String, Execution> open = new ConcurrentHashMap<>();
     final Map<String, Execution> openByWorkflowId = new ConcurrentHashMap<>();
+    /** Runs closed in memory whose close is not committed yet. */
+    final Map<String, Execution> closingRuns = new ConcurrentHashMap<>();
 
     final Starts starts = new Starts(this);
     final Deadlines deadlines = new Deadlines(this);
@@ -157,11 +159,21 @@ public final class SwfEngine implements AutoCloseable {
             changes.add(new Change.EventsAppended(ex.runId(), events));
         }
         changes.addAll(ex.drainHeartbeats());
-        if (!ex.isOpen() && open.remove(ex.runId(), ex)) {
+        boolean closing = !ex.isOpen() && open.remove(ex.runId(), ex);
+        if (closing) {
             openByWorkflowId.remove(workflowKey(ex.domain, ex.id.workflowId()), ex);
             changes.add(new Change.ExecutionPut(record(ex)));
+            // Readers find it here until the store has it, so a run never looks open again after it closed.
+            closingRuns.put(ex.runId(), ex);
         }
-        return changes.isEmpty() ? CompletableFuture.completedFuture(null) : store.submit(changes);
+        if (changes.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> durable = store.submit(changes);
+        if (closing) {
+            durable.whenComplete((ok, failure) -> closingRuns.remove(ex.runId(), ex));
+        }
+        return durable;
     }
 
     static void awaitDurable(CompletableFuture<Void> durable) {
@@ -223,6 +235,12 @@ public final class SwfEngine implements AutoCloseable {
     void offerDecision(Execution ex, long scheduledEventId) {
         queues.decisions(ex.domain, ex.start.taskList().name())
                 .offer(queues.task(ex, scheduledEventId, ex.start.taskPriority()));
+    }
+
+    /** A run held in memory: open, or closed with its close still being committed. */
+    Execution inMemory(String runId) {
+        Execution ex = open.get(runId);
+        return ex != null ? ex : closingRuns.get(runId);
     }
 
     Collection<Execution> openExecutionsView() {

@@ -44,7 +44,7 @@ final class Visibility {
     GetWorkflowExecutionHistoryResponse history(GetWorkflowExecutionHistoryRequest r) {
         WorkflowExecution id = execution(r.domain(), r.execution());
         int size = Check.pageSize(r.maximumPageSize());
-        Execution ex = engine.open.get(id.runId());
+        Execution ex = engine.inMemory(id.runId());
         List<HistoryEvent> events;
         if (ex != null && ex.id.workflowId().equals(id.workflowId()) && ex.domain.equals(r.domain())) {
             synchronized (ex) {
@@ -214,7 +214,7 @@ final class Visibility {
 
     private ExecutionRecord find(String domain, WorkflowExecution requested) {
         WorkflowExecution id = execution(domain, requested);
-        Execution ex = engine.open.get(id.runId());
+        Execution ex = engine.inMemory(id.runId());
         if (ex != null && ex.domain.equals(domain) && ex.id.workflowId().equals(id.workflowId())) {
             synchronized (ex) {
                 return engine.record(ex);
