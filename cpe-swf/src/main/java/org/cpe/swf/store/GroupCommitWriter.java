@@ -167,7 +167,7 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Row> rows = new ArrayList<>();
         batch.forEach(pending -> rows.addAll(pending.rows()));
         try {
-            batchWriter.write(connection, CoalescedBatch.of(rows));
+            batchWriter.write(connection, CoalescedBatch.of(rows), failure != null);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
