@@ -15,7 +15,8 @@ final class ActivityDecisions {
     /** True when the decision failed, which calls for another decision task. */
     boolean schedule(Execution ex, ScheduleActivityTaskDecisionAttributes a, long completed) {
         Instant now = SwfEngine.now();
-        Registry.ActivityTypeRecord type = engine.registry.findActivityType(ex.domain, a.activityType());
+        TypeRegistry.Entry<ActivityTypeInfo, ActivityTypeConfiguration> type =
+                engine.registry.findActivityType(ex.domain, a.activityType());
         ActivityTypeConfiguration d = type == null ? null : type.configuration();
         TaskList taskList = a.taskList() != null ? a.taskList() : d == null ? null : d.defaultTaskList();
         String scheduleToStart = d == null

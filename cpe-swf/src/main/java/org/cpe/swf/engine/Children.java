@@ -77,7 +77,8 @@ final class Children {
             String taskTimeout,
             String childPolicy,
             String taskPriority) {
-        Registry.WorkflowTypeRecord type = engine.registry.findWorkflowType(domain, workflowType);
+        TypeRegistry.Entry<WorkflowTypeInfo, WorkflowTypeConfiguration> type =
+                engine.registry.findWorkflowType(domain, workflowType);
         if (type == null) {
             return refused(StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST);
         }

@@ -20,7 +20,8 @@ final class ContinueAsNew {
         WorkflowType type = a.workflowTypeVersion() == null
                 ? ex.type
                 : ex.type.toBuilder().version(a.workflowTypeVersion()).build();
-        Registry.WorkflowTypeRecord registered = engine.registry.findWorkflowType(ex.domain, type);
+        TypeRegistry.Entry<WorkflowTypeInfo, WorkflowTypeConfiguration> registered =
+                engine.registry.findWorkflowType(ex.domain, type);
         WorkflowTypeConfiguration d = registered == null ? null : registered.configuration();
         TaskList taskList = a.taskList() != null ? a.taskList() : d == null ? null : d.defaultTaskList();
         String execution = d == null

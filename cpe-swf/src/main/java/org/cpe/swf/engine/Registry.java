@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.cpe.swf.json.SdkJson;
 import org.cpe.swf.store.Change;
 import org.cpe.swf.store.DomainRecord;
 import org.cpe.swf.store.SwfStore;
@@ -23,66 +22,21 @@ final class Registry {
                     .name(name)
                     .build());
 
-    /** Types by name then version; a position is "name NUL version" (a name holds no control character). */
-    private static final Page.Order<WorkflowTypeInfo> WT_ORDER = new Page.Order<>(
-            Comparator.comparing((WorkflowTypeInfo i) -> i.workflowType().name())
-                    .thenComparing(i -> i.workflowType().version()),
-            i -> i.workflowType().name() + '\u0000' + i.workflowType().version(),
-            key -> WorkflowTypeInfo.builder()
-                    .workflowType(t -> t.name(key.substring(0, key.indexOf('\u0000')))
-                            .version(key.substring(key.indexOf('\u0000') + 1)))
-                    .build());
-
-    private static final Page.Order<ActivityTypeInfo> AT_ORDER = new Page.Order<>(
-            Comparator.comparing((ActivityTypeInfo i) -> i.activityType().name())
-                    .thenComparing(i -> i.activityType().version()),
-            i -> i.activityType().name() + '\u0000' + i.activityType().version(),
-            key -> ActivityTypeInfo.builder()
-                    .activityType(t -> t.name(key.substring(0, key.indexOf('\u0000')))
-                            .version(key.substring(key.indexOf('\u0000') + 1)))
-                    .build());
-
     private final SwfStore store;
     private final Map<String, DomainRecord> domains = new ConcurrentHashMap<>();
-    private final Map<String, WorkflowTypeRecord> workflowTypes = new ConcurrentHashMap<>();
-    private final Map<String, ActivityTypeRecord> activityTypes = new ConcurrentHashMap<>();
-
-    /** A registered workflow type. */
-    record WorkflowTypeRecord(String domain, WorkflowTypeInfo info, WorkflowTypeConfiguration configuration) {}
-
-    /** A registered activity type. */
-    record ActivityTypeRecord(String domain, ActivityTypeInfo info, ActivityTypeConfiguration configuration) {}
+    private final TypeRegistry<WorkflowTypeInfo, WorkflowTypeConfiguration> workflowTypes;
+    private final TypeRegistry<ActivityTypeInfo, ActivityTypeConfiguration> activityTypes;
 
     Registry(SwfStore store) {
         this.store = store;
+        this.workflowTypes = TypeRegistry.workflowTypes(store);
+        this.activityTypes = TypeRegistry.activityTypes(store);
     }
 
     void restore(List<DomainRecord> storedDomains, List<TypeRecord> types) {
         storedDomains.forEach(d -> domains.put(d.name(), d));
         for (TypeRecord t : types) {
-            if (t.kind() == TypeRecord.Kind.WORKFLOW) {
-                WorkflowTypeInfo info = SdkJson.read(t.infoJson(), WorkflowTypeInfo.class);
-                workflowTypes.put(
-                        key(
-                                t.domain(),
-                                info.workflowType().name(),
-                                info.workflowType().version()),
-                        new WorkflowTypeRecord(
-                                t.domain(),
-                                info,
-                                SdkJson.read(t.configurationJson(), WorkflowTypeConfiguration.class)));
-            } else {
-                ActivityTypeInfo info = SdkJson.read(t.infoJson(), ActivityTypeInfo.class);
-                activityTypes.put(
-                        key(
-                                t.domain(),
-                                info.activityType().name(),
-                                info.activityType().version()),
-                        new ActivityTypeRecord(
-                                t.domain(),
-                                info,
-                                SdkJson.read(t.configurationJson(), ActivityTypeConfiguration.class)));
-            }
+            (t.kind() == TypeRecord.Kind.WORKFLOW ? workflowTypes : activityTypes).restore(t);
         }
     }
 
@@ -175,7 +129,7 @@ final class Registry {
 
     // --- workflow types --------------------------------------------------------------------------------------
 
-    synchronized void registerWorkflowType(RegisterWorkflowTypeRequest r) {
+    void registerWorkflowType(RegisterWorkflowTypeRequest r) {
         String domain = domainRecord(r.domain()).name();
         WorkflowType type = WorkflowType.builder()
                 .name(Check.name(r.name(), "name"))
@@ -186,103 +140,60 @@ final class Registry {
         Check.executionTimeout(r.defaultExecutionStartToCloseTimeout(), "defaultExecutionStartToCloseTimeout");
         Check.optionalTaskList(r.defaultTaskList(), "defaultTaskList");
         Check.priority(r.defaultTaskPriority(), "defaultTaskPriority");
-        String key = key(domain, type.name(), type.version());
-        if (workflowTypes.containsKey(key)) {
-            throw SwfFaults.typeAlreadyExists(
-                    "WorkflowType already exists: [" + type.name() + ", " + type.version() + "]");
-        }
         WorkflowTypeInfo info = WorkflowTypeInfo.builder()
                 .workflowType(type)
                 .status(RegistrationStatus.REGISTERED)
                 .description(r.description())
                 .creationDate(now())
                 .build();
-        WorkflowTypeConfiguration configuration = WorkflowTypeConfiguration.builder()
-                .defaultTaskStartToCloseTimeout(r.defaultTaskStartToCloseTimeout())
-                .defaultExecutionStartToCloseTimeout(r.defaultExecutionStartToCloseTimeout())
-                .defaultTaskList(r.defaultTaskList())
-                .defaultTaskPriority(r.defaultTaskPriority())
-                .defaultChildPolicy(r.defaultChildPolicyAsString())
-                .defaultLambdaRole(r.defaultLambdaRole())
-                .build();
-        putWorkflowType(new WorkflowTypeRecord(domain, info, configuration));
+        workflowTypes.register(
+                domain,
+                info,
+                WorkflowTypeConfiguration.builder()
+                        .defaultTaskStartToCloseTimeout(r.defaultTaskStartToCloseTimeout())
+                        .defaultExecutionStartToCloseTimeout(r.defaultExecutionStartToCloseTimeout())
+                        .defaultTaskList(r.defaultTaskList())
+                        .defaultTaskPriority(r.defaultTaskPriority())
+                        .defaultChildPolicy(r.defaultChildPolicyAsString())
+                        .defaultLambdaRole(r.defaultLambdaRole())
+                        .build());
     }
 
-    synchronized void deprecateWorkflowType(String domain, WorkflowType type, boolean deprecate) {
-        WorkflowTypeRecord t = workflowTypeRecord(domain, type);
-        boolean deprecated = t.info().status() == RegistrationStatus.DEPRECATED;
-        if (deprecate && deprecated) {
-            throw SwfFaults.typeDeprecated("WorkflowType is already deprecated: " + describe(type));
-        }
-        if (!deprecate && !deprecated) {
-            throw SwfFaults.typeAlreadyExists("WorkflowType is not deprecated: " + describe(type));
-        }
-        WorkflowTypeInfo info = t.info().toBuilder()
-                .status(deprecate ? RegistrationStatus.DEPRECATED : RegistrationStatus.REGISTERED)
-                .deprecationDate(deprecate ? now() : null)
-                .build();
-        putWorkflowType(new WorkflowTypeRecord(t.domain(), info, t.configuration()));
+    void deprecateWorkflowType(String domain, WorkflowType type, boolean deprecate) {
+        workflowTypeRecord(domain, type);
+        workflowTypes.deprecate(domain, type.name(), type.version(), deprecate);
     }
 
-    WorkflowTypeRecord workflowTypeRecord(String domain, WorkflowType type) {
+    TypeRegistry.Entry<WorkflowTypeInfo, WorkflowTypeConfiguration> workflowTypeRecord(
+            String domain, WorkflowType type) {
         domainRecord(domain);
         Check.workflowType(type, "workflowType");
-        WorkflowTypeRecord t = workflowTypes.get(key(domain, type.name(), type.version()));
-        if (t == null) {
-            throw SwfFaults.unknownResource(
-                    "Unknown type: WorkflowType=[name=" + type.name() + ", version=" + type.version() + "]");
-        }
-        return t;
+        return workflowTypes.require(domain, type.name(), type.version());
     }
 
     /** The registered workflow type, or null. */
-    WorkflowTypeRecord findWorkflowType(String domain, WorkflowType type) {
-        return workflowTypes.get(key(domain, type.name(), type.version()));
+    TypeRegistry.Entry<WorkflowTypeInfo, WorkflowTypeConfiguration> findWorkflowType(String domain, WorkflowType type) {
+        return workflowTypes.find(domain, type.name(), type.version());
     }
 
     ListWorkflowTypesResponse listWorkflowTypes(ListWorkflowTypesRequest r) {
         String domain = domainRecord(r.domain()).name();
-        RegistrationStatus status = Check.registrationStatus(r.registrationStatusAsString());
-        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
-        Page.Order<WorkflowTypeInfo> order = WT_ORDER.reversed(reverse);
-        List<WorkflowTypeInfo> sorted = workflowTypes.values().stream()
-                .filter(t -> t.domain().equals(domain))
-                .map(WorkflowTypeRecord::info)
-                .filter(i -> i.status() == status
-                        && (r.name() == null || r.name().equals(i.workflowType().name())))
-                .sorted(order.comparator())
-                .toList();
-        Page<WorkflowTypeInfo> page = Page.of(
-                sorted,
+        Page<WorkflowTypeInfo> page = workflowTypes.list(
+                domain,
+                Check.registrationStatus(r.registrationStatusAsString()),
+                r.name(),
+                Boolean.TRUE.equals(r.reverseOrder()),
                 r.nextPageToken(),
-                Check.pageSize(r.maximumPageSize()),
-                "wt|" + domain + "|" + status + "|" + r.name() + "|" + reverse,
-                order);
+                Check.pageSize(r.maximumPageSize()));
         return ListWorkflowTypesResponse.builder()
                 .typeInfos(page.items())
                 .nextPageToken(page.nextPageToken())
                 .build();
     }
 
-    private void putWorkflowType(WorkflowTypeRecord t) {
-        WorkflowType type = t.info().workflowType();
-        store.submit(List.of(new Change.TypePut(new TypeRecord(
-                        TypeRecord.Kind.WORKFLOW,
-                        t.domain(),
-                        type.name(),
-                        type.version(),
-                        t.info().statusAsString(),
-                        t.info().creationDate(),
-                        t.info().deprecationDate(),
-                        SdkJson.write(t.info()),
-                        SdkJson.write(t.configuration())))))
-                .join();
-        workflowTypes.put(key(t.domain(), type.name(), type.version()), t);
-    }
-
     // --- activity types --------------------------------------------------------------------------------------
 
-    synchronized void registerActivityType(RegisterActivityTypeRequest r) {
+    void registerActivityType(RegisterActivityTypeRequest r) {
         String domain = domainRecord(r.domain()).name();
         ActivityType type = ActivityType.builder()
                 .name(Check.name(r.name(), "name"))
@@ -295,110 +206,55 @@ final class Registry {
         Check.duration(r.defaultTaskScheduleToCloseTimeout(), "defaultTaskScheduleToCloseTimeout");
         Check.optionalTaskList(r.defaultTaskList(), "defaultTaskList");
         Check.priority(r.defaultTaskPriority(), "defaultTaskPriority");
-        String key = key(domain, type.name(), type.version());
-        if (activityTypes.containsKey(key)) {
-            throw SwfFaults.typeAlreadyExists(
-                    "ActivityType already exists: [" + type.name() + ", " + type.version() + "]");
-        }
         ActivityTypeInfo info = ActivityTypeInfo.builder()
                 .activityType(type)
                 .status(RegistrationStatus.REGISTERED)
                 .description(r.description())
                 .creationDate(now())
                 .build();
-        ActivityTypeConfiguration configuration = ActivityTypeConfiguration.builder()
-                .defaultTaskStartToCloseTimeout(r.defaultTaskStartToCloseTimeout())
-                .defaultTaskHeartbeatTimeout(r.defaultTaskHeartbeatTimeout())
-                .defaultTaskList(r.defaultTaskList())
-                .defaultTaskPriority(r.defaultTaskPriority())
-                .defaultTaskScheduleToStartTimeout(r.defaultTaskScheduleToStartTimeout())
-                .defaultTaskScheduleToCloseTimeout(r.defaultTaskScheduleToCloseTimeout())
-                .build();
-        putActivityType(new ActivityTypeRecord(domain, info, configuration));
+        activityTypes.register(
+                domain,
+                info,
+                ActivityTypeConfiguration.builder()
+                        .defaultTaskStartToCloseTimeout(r.defaultTaskStartToCloseTimeout())
+                        .defaultTaskHeartbeatTimeout(r.defaultTaskHeartbeatTimeout())
+                        .defaultTaskList(r.defaultTaskList())
+                        .defaultTaskPriority(r.defaultTaskPriority())
+                        .defaultTaskScheduleToStartTimeout(r.defaultTaskScheduleToStartTimeout())
+                        .defaultTaskScheduleToCloseTimeout(r.defaultTaskScheduleToCloseTimeout())
+                        .build());
     }
 
-    synchronized void deprecateActivityType(String domain, ActivityType type, boolean deprecate) {
-        ActivityTypeRecord t = activityTypeRecord(domain, type);
-        boolean deprecated = t.info().status() == RegistrationStatus.DEPRECATED;
-        if (deprecate && deprecated) {
-            throw SwfFaults.typeDeprecated("ActivityType is already deprecated: " + describe(type));
-        }
-        if (!deprecate && !deprecated) {
-            throw SwfFaults.typeAlreadyExists("ActivityType is not deprecated: " + describe(type));
-        }
-        ActivityTypeInfo info = t.info().toBuilder()
-                .status(deprecate ? RegistrationStatus.DEPRECATED : RegistrationStatus.REGISTERED)
-                .deprecationDate(deprecate ? now() : null)
-                .build();
-        putActivityType(new ActivityTypeRecord(t.domain(), info, t.configuration()));
+    void deprecateActivityType(String domain, ActivityType type, boolean deprecate) {
+        activityTypeRecord(domain, type);
+        activityTypes.deprecate(domain, type.name(), type.version(), deprecate);
     }
 
-    ActivityTypeRecord activityTypeRecord(String domain, ActivityType type) {
+    TypeRegistry.Entry<ActivityTypeInfo, ActivityTypeConfiguration> activityTypeRecord(
+            String domain, ActivityType type) {
         domainRecord(domain);
         Check.activityType(type, "activityType");
-        ActivityTypeRecord t = activityTypes.get(key(domain, type.name(), type.version()));
-        if (t == null) {
-            throw SwfFaults.unknownResource(
-                    "Unknown type: ActivityType=[name=" + type.name() + ", version=" + type.version() + "]");
-        }
-        return t;
+        return activityTypes.require(domain, type.name(), type.version());
     }
 
     /** The registered activity type, or null. */
-    ActivityTypeRecord findActivityType(String domain, ActivityType type) {
-        return activityTypes.get(key(domain, type.name(), type.version()));
+    TypeRegistry.Entry<ActivityTypeInfo, ActivityTypeConfiguration> findActivityType(String domain, ActivityType type) {
+        return activityTypes.find(domain, type.name(), type.version());
     }
 
     ListActivityTypesResponse listActivityTypes(ListActivityTypesRequest r) {
         String domain = domainRecord(r.domain()).name();
-        RegistrationStatus status = Check.registrationStatus(r.registrationStatusAsString());
-        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
-        Page.Order<ActivityTypeInfo> order = AT_ORDER.reversed(reverse);
-        List<ActivityTypeInfo> sorted = activityTypes.values().stream()
-                .filter(t -> t.domain().equals(domain))
-                .map(ActivityTypeRecord::info)
-                .filter(i -> i.status() == status
-                        && (r.name() == null || r.name().equals(i.activityType().name())))
-                .sorted(order.comparator())
-                .toList();
-        Page<ActivityTypeInfo> page = Page.of(
-                sorted,
+        Page<ActivityTypeInfo> page = activityTypes.list(
+                domain,
+                Check.registrationStatus(r.registrationStatusAsString()),
+                r.name(),
+                Boolean.TRUE.equals(r.reverseOrder()),
                 r.nextPageToken(),
-                Check.pageSize(r.maximumPageSize()),
-                "at|" + domain + "|" + status + "|" + r.name() + "|" + reverse,
-                order);
+                Check.pageSize(r.maximumPageSize()));
         return ListActivityTypesResponse.builder()
                 .typeInfos(page.items())
                 .nextPageToken(page.nextPageToken())
                 .build();
-    }
-
-    private void putActivityType(ActivityTypeRecord t) {
-        ActivityType type = t.info().activityType();
-        store.submit(List.of(new Change.TypePut(new TypeRecord(
-                        TypeRecord.Kind.ACTIVITY,
-                        t.domain(),
-                        type.name(),
-                        type.version(),
-                        t.info().statusAsString(),
-                        t.info().creationDate(),
-                        t.info().deprecationDate(),
-                        SdkJson.write(t.info()),
-                        SdkJson.write(t.configuration())))))
-                .join();
-        activityTypes.put(key(t.domain(), type.name(), type.version()), t);
-    }
-
-    private static String key(String domain, String name, String version) {
-        return domain + '\u0000' + name + '\u0000' + version;
-    }
-
-    private static String describe(WorkflowType t) {
-        return "[" + t.name() + ", " + t.version() + "]";
-    }
-
-    private static String describe(ActivityType t) {
-        return "[" + t.name() + ", " + t.version() + "]";
     }
 
     static Instant now() {

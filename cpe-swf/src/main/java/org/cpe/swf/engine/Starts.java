@@ -23,7 +23,8 @@ final class Starts {
         Check.duration(r.taskStartToCloseTimeout(), "taskStartToCloseTimeout");
         Check.priority(r.taskPriority(), "taskPriority");
         childPolicy(r.childPolicyAsString(), "childPolicy");
-        Registry.WorkflowTypeRecord type = engine.registry.workflowTypeRecord(domain, r.workflowType());
+        TypeRegistry.Entry<WorkflowTypeInfo, WorkflowTypeConfiguration> type =
+                engine.registry.workflowTypeRecord(domain, r.workflowType());
         if (type.info().status() == RegistrationStatus.DEPRECATED) {
             throw SwfFaults.typeDeprecated("WorkflowType is deprecated: ["
                     + r.workflowType().name() + ", " + r.workflowType().version() + "]");
