@@ -47,8 +47,9 @@ import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
  * properties: {@code benchmark.runs} (3), {@code benchmark.seconds} measured per run (20), {@code benchmark.warmup}
  * (5), {@code benchmark.inflight} (128), {@code benchmark.deciders} and {@code benchmark.workers} (32 each), {@code
  * benchmark.starters} (16), {@code benchmark.held} (100000), {@code benchmark.samples} (500) and {@code
- * benchmark.scenarios} (all of {@code inprocess,latency,http,wake,held}) and {@code benchmark.jvmwarmup}, seconds of
- * unreported load per door before the first scenario (30).
+ * benchmark.scenarios} (all of {@code inprocess,latency,http,wake,held}), and seconds of unreported load before the
+ * first scenario: {@code benchmark.jvmwarmup} in process (30) and {@code benchmark.jvmwarmup.http} over HTTP (150;
+ * on two cores the JIT needs about that long under HTTP load before throughput stops rising).
  *
  * <p>Every call returns only once its events are committed, and the store commits in groups, so a thread makes at
  * most one call per group commit. A starter thus starts at most one workflow per commit, while a workflow takes four
@@ -69,6 +70,8 @@ class SwfBenchmark {
     private static final int HELD = Integer.getInteger("benchmark.held", 100_000);
     private static final int SAMPLES = Integer.getInteger("benchmark.samples", 500);
     private static final double JVM_WARMUP = Double.parseDouble(System.getProperty("benchmark.jvmwarmup", "30"));
+    private static final double JVM_WARMUP_HTTP =
+            Double.parseDouble(System.getProperty("benchmark.jvmwarmup.http", "150"));
     private static final Set<String> SCENARIOS =
             Set.of(System.getProperty("benchmark.scenarios", "inprocess,latency,http,wake,held")
                     .split(","));
@@ -114,17 +117,15 @@ class SwfBenchmark {
      * and the SDK before the first measured run; a cold first run would otherwise pull its scenario's figures down.
      */
     private static void warmUpJvm() throws InterruptedException {
-        if (JVM_WARMUP <= 0) {
-            return;
-        }
-        Shape shape = new Shape(STARTERS, DECIDERS, WORKERS, IN_FLIGHT, 0, JVM_WARMUP, DRAIN_LIMIT_SECONDS);
         for (Door door : Door.values()) {
             boolean used = door == Door.HTTP
                     ? SCENARIOS.contains("http")
                     : SCENARIOS.stream().anyMatch(s -> !s.equals("http"));
-            if (!used) {
+            double seconds = door == Door.HTTP ? JVM_WARMUP_HTTP : JVM_WARMUP;
+            if (!used || seconds <= 0) {
                 continue;
             }
+            Shape shape = new Shape(STARTERS, DECIDERS, WORKERS, IN_FLIGHT, 0, seconds, DRAIN_LIMIT_SECONDS);
             try (BenchService service = BenchService.open(door, THROUGHPUT_POLL_TIMEOUT)) {
                 NoopWorkflows.register(service.inProcessClient());
                 Result r = NoopWorkflows.run(service.client(), shape, "jvm-warm-up-");
@@ -133,7 +134,7 @@ class SwfBenchmark {
                         "JVM warm-up (%s, not reported): %.0f workflows/s over %.0f s%n",
                         door,
                         r.workflowsPerSecond(),
-                        JVM_WARMUP);
+                        seconds);
             }
         }
     }
@@ -539,11 +540,12 @@ class SwfBenchmark {
         StringBuilder md = new StringBuilder("# Embedded SWF benchmark\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Began %s; %d run(s) per scenario, after %.0f s of unreported JVM warm-up per door. %d CPUs as the JVM"
-                        + " sees them, %s, max heap %,d MB.%n%n",
+                "Began %s; %d run(s) per scenario, after unreported JVM warm-up (%.0f s in process, %.0f s over HTTP"
+                        + " when HTTP is measured). %d CPUs as the JVM sees them, %s, max heap %,d MB.%n%n",
                 began,
                 RUNS,
                 JVM_WARMUP,
+                JVM_WARMUP_HTTP,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 Runtime.getRuntime().maxMemory() >> 20));
