@@ -1,6 +1,5 @@
 package org.cpe.swf.engine;
 
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.swf.model.*;
 
@@ -61,7 +60,7 @@ final class Starts {
     }
 
     Execution newExecution(String domain, String workflowId, WorkflowExecutionStartedEventAttributes attributes) {
-        String runId = UUID.randomUUID().toString().replace("-", "");
+        String runId = RunIds.next();
         WorkflowExecution id =
                 WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
         return new Execution(domain, id, attributes, SwfEngine.now());
