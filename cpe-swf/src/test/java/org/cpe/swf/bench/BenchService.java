@@ -18,6 +18,8 @@ import org.cpe.swf.http.SwfJsonProtocol;
 import org.cpe.swf.store.JdbcSwfStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -54,14 +56,35 @@ final class BenchService implements AutoCloseable {
                     .endpointOverride(server.uri())
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                    .httpClient(UrlConnectionHttpClient.builder()
-                            .socketTimeout(Duration.ofSeconds(30))
-                            .build())
+                    .httpClient(httpClient())
                     .build();
         } else {
             server = null;
             client = inProcess;
         }
+    }
+
+    private static final String HTTP_CLIENT = System.getProperty("benchmark.httpclient", "url-connection-client");
+
+    /** The SDK HTTP client the HTTP door uses: {@code benchmark.httpclient}, url-connection-client or apache-client. */
+    static String httpClientName() {
+        return HTTP_CLIENT;
+    }
+
+    private static SdkHttpClient httpClient() {
+        if (HTTP_CLIENT.equals("url-connection-client")) {
+            return UrlConnectionHttpClient.builder()
+                    .socketTimeout(Duration.ofSeconds(30))
+                    .build();
+        }
+        if (!HTTP_CLIENT.equals("apache-client")) {
+            throw new IllegalArgumentException(
+                    "benchmark.httpclient must be url-connection-client or apache-client, not " + HTTP_CLIENT);
+        }
+        return ApacheHttpClient.builder()
+                .maxConnections(256)
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /**
