@@ -1,0 +1,40 @@
+package org.cpe.decider.logic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cpe.decider.plan.StepDef;
+import org.cpe.decider.plan.StepEnd;
+
+/** A step's state, rebuilt from the history on every decision task. */
+final class StepState {
+
+    final StepDef def;
+    Phase phase = Phase.PENDING;
+    StepEnd end;
+    int attempts;
+    boolean cancelRequested;
+    String timerId;
+    /** Its outputs ({@code outputs_spec}) once it succeeded. */
+    JsonNode outputs;
+    /** The last failure's reason and details. */
+    String reason;
+
+    String details;
+
+    StepState(StepDef def) {
+        this.def = def;
+    }
+
+    String name() {
+        return def.name();
+    }
+
+    void end(StepEnd how) {
+        phase = Phase.DONE;
+        end = how;
+        timerId = null;
+    }
+
+    boolean done() {
+        return phase == Phase.DONE;
+    }
+}
