@@ -19,6 +19,7 @@ public record CpeSettings(
         ClientsSettings clients,
         EmbeddedSqsSettings embeddedSqs,
         EmbeddedSwfSettings embeddedSwf,
+        DeciderSettings decider,
         LoopSettings loops) {
 
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
@@ -37,6 +38,7 @@ public record CpeSettings(
                 ClientsSettings.read(reader),
                 EmbeddedSqsSettings.read(reader),
                 EmbeddedSwfSettings.read(reader),
+                DeciderSettings.read(reader),
                 LoopSettings.read(reader));
         settings.checkEmbeddedEndpoints(reader);
         reader.throwIfInvalid();

@@ -5,12 +5,22 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
+import org.cpe.decider.plan.PlanLibrary;
+import org.cpe.decider.plan.PlanProblem;
+import org.cpe.decisions.DeciderRuntime;
+import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.PollCycle;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
- * The decider role's lifecycle: the role follows each workflow's history and decides its next steps from its execution plan. Its loop idles until that work is built.
+ * The decider role: follows each workflow's history and decides its next steps from the plan of its workflow type.
+ * Invalid plans are reported in the logs and the role's health details; the valid ones run.
  *
  * <p>Depends on the embedded services so that they start before it and stop after it.
  */
@@ -20,13 +30,45 @@ import org.cpe.loop.PollCycle;
 @DependsOn({"StartupGuard", "EmbeddedSqsRole", "EmbeddedSwfRole"})
 public class DeciderRole extends PollingRole {
 
+    private static final Logger LOG = Logger.getLogger(DeciderRole.class.getName());
+
+    @Inject
+    SwfClient swf;
+
+    @Inject
+    SqsClient sqs;
+
+    private DeciderRuntime runtime;
+
     @Override
     protected Role role() {
         return Role.DECIDER;
     }
 
     @Override
+    protected void prepare(CpeSettings settings, RoleStatus status) {
+        PlanLibrary plans = DeciderRuntime.loadPlans(settings.decider());
+        status.detail(
+                "plans", plans.plans().stream().map(p -> p.key().toString()).collect(Collectors.joining(", ")));
+        if (!plans.problems().isEmpty()) {
+            String problems =
+                    plans.problems().stream().map(PlanProblem::toString).collect(Collectors.joining("; "));
+            status.detail("invalidPlans", problems);
+            plans.problems().forEach(p -> LOG.warning(() -> "Plan rejected: " + p));
+        }
+        LOG.info(() -> "Decider plans: " + plans.plans().size() + " loaded, "
+                + plans.problems().size() + " problem(s)");
+        runtime = new DeciderRuntime(
+                swf, sqs, settings.decider(), plans, settings.clients().clients());
+    }
+
+    @Override
+    protected int loopCount(CpeSettings settings) {
+        return settings.decider().threads();
+    }
+
+    @Override
     protected PollCycle cycle(CpeSettings settings) {
-        return new IdleCycle();
+        return runtime.cycle();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
@@ -36,13 +38,21 @@ public abstract class PollingRole {
     @Inject
     RoleRegistry registry;
 
-    private LoopHandle loop;
+    private final List<LoopHandle> loops = new ArrayList<>();
 
     /** The role this bean runs. */
     protected abstract Role role();
 
-    /** The loop's work, built once per start. */
+    /** One loop's work, built once per loop and start. */
     protected abstract PollCycle cycle(CpeSettings settings);
+
+    /** How many loops the role runs side by side; each gets its own {@link #cycle}. */
+    protected int loopCount(CpeSettings settings) {
+        return 1;
+    }
+
+    /** Runs before the loops are built, to load what they share and report it on the role's status. */
+    protected void prepare(CpeSettings settings, RoleStatus status) {}
 
     @PostConstruct
     void start() {
@@ -55,26 +65,36 @@ public abstract class PollingRole {
         status.starting();
         Backoff backoff =
                 new Backoff(settings.loops().initialBackoff(), settings.loops().maxBackoff());
-        loop = LoopHandle.submit(executor, new PollLoop(role().configName(), cycle(settings), backoff, status));
+        prepare(settings, status);
+        int count = loopCount(settings);
+        for (int i = 0; i < count; i++) {
+            String name = count == 1 ? role().configName() : role().configName() + "-" + (i + 1);
+            loops.add(LoopHandle.submit(executor, new PollLoop(name, cycle(settings), backoff, status)));
+        }
         LOG.info(() -> "Role " + role().configName() + " started");
     }
 
     /** Asks the loop to stop after its turn in flight; returns at once. Idempotent. */
     public synchronized void requestStop() {
-        if (loop != null) {
+        if (!loops.isEmpty()) {
             registry.status(role()).stopping();
-            loop.requestStop();
+            loops.forEach(LoopHandle::requestStop);
         }
     }
 
     /** Waits up to {@code timeout} for the loop to end, then interrupts it. Idempotent. */
     public synchronized void awaitStopped(Duration timeout) {
-        if (loop == null) {
+        if (loops.isEmpty()) {
             return;
         }
-        boolean clean = loop.stop(timeout);
-        loop = null;
-        LOG.info(() -> "Role " + role().configName() + " stopped" + (clean ? "" : " (its loop was interrupted)"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean clean = true;
+        for (LoopHandle loop : loops) {
+            clean &= loop.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        loops.clear();
+        String how = clean ? "" : " (a loop was interrupted)";
+        LOG.info(() -> "Role " + role().configName() + " stopped" + how);
     }
 
     @PreDestroy

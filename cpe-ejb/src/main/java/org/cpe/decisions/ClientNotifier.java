@@ -1,0 +1,69 @@
+package org.cpe.decisions;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cpe.client.ClientDefinition;
+import org.cpe.decider.logic.Notice;
+import org.cpe.decider.notify.ClientMessage;
+import org.cpe.decider.notify.JobRoute;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Sends notices to the job's client output queue: the configured queue of the client the job is tagged with (or
+ * named in the workflow input's {@code client.name}), else the input's {@code client.queues.output}, as the original
+ * routed its workers' messages. A job with no client gets no messages; that is logged, not an error.
+ */
+final class ClientNotifier {
+
+    private static final Logger LOG = Logger.getLogger(ClientNotifier.class.getName());
+
+    private final SqsClient sqs;
+    private final Map<String, ClientDefinition> clients;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    ClientNotifier(SqsClient sqs, List<ClientDefinition> clients) {
+        this.sqs = sqs;
+        this.clients = clients.stream().collect(java.util.stream.Collectors.toMap(ClientDefinition::name, c -> c));
+    }
+
+    void send(JobRoute route, String workflowId, String runId, List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        Optional<String> queue = queue(route);
+        if (queue.isEmpty()) {
+            LOG.fine(() -> "Workflow " + workflowId + " has no client output queue; " + notices.size()
+                    + " notice(s) not sent");
+            return;
+        }
+        String url = queueUrls.computeIfAbsent(queue.get(), this::url);
+        for (Notice notice : notices) {
+            String body = ClientMessage.of(notice, route.jobId(), workflowId, runId, Instant.now());
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody(body));
+        }
+    }
+
+    private Optional<String> queue(JobRoute route) {
+        if (route.clientName() != null && clients.containsKey(route.clientName())) {
+            return Optional.of(clients.get(route.clientName()).outputQueue());
+        }
+        return Optional.ofNullable(route.outputQueue());
+    }
+
+    private String url(String queue) {
+        if (queue.startsWith("http://") || queue.startsWith("https://")) {
+            return queue;
+        }
+        try {
+            return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Output queue " + queue + " not found", e);
+            throw e;
+        }
+    }
+}

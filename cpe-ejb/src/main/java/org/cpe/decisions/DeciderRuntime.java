@@ -1,0 +1,72 @@
+package org.cpe.decisions;
+
+import java.lang.management.ManagementFactory;
+import org.cpe.config.DeciderSettings;
+import org.cpe.decider.plan.PlanLibrary;
+import software.amazon.awssdk.services.swf.SwfClient;
+
+/**
+ * What the Decider's loops share: the plans, where to poll, who to tell, and whether the types are registered yet.
+ * Registration happens in the first turn of a loop, not at deployment, so that an unreachable SWF makes the loop back
+ * off and retry instead of failing the deployment.
+ */
+public final class DeciderRuntime {
+
+    private final SwfClient swf;
+    private final DeciderSettings settings;
+    private final PlanLibrary plans;
+    private final ClientNotifier notifier;
+    private final String identity;
+    private volatile boolean registered;
+
+    public DeciderRuntime(
+            SwfClient swf,
+            software.amazon.awssdk.services.sqs.SqsClient sqs,
+            DeciderSettings settings,
+            PlanLibrary plans,
+            java.util.List<org.cpe.client.ClientDefinition> clients) {
+        this.swf = swf;
+        this.settings = settings;
+        this.plans = plans;
+        this.notifier = new ClientNotifier(sqs, clients);
+        this.identity = "cpe-decider@" + ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /** Loads the plans of the settings' folder and the packaged ones. */
+    public static PlanLibrary loadPlans(DeciderSettings settings) {
+        return PlanLibrary.load(
+                DeciderRuntime.class.getClassLoader(), settings.plansDir().orElse(null));
+    }
+
+    synchronized void ensureRegistered() {
+        if (!registered) {
+            Registrations.register(swf, settings.domain(), settings.taskList(), plans.plans());
+            registered = true;
+        }
+    }
+
+    /** One loop's turn: poll a decision task, decide, answer, notify. */
+    public DecisionCycle cycle() {
+        return new DecisionCycle(swf, this);
+    }
+
+    SwfClient swf() {
+        return swf;
+    }
+
+    DeciderSettings settings() {
+        return settings;
+    }
+
+    PlanLibrary plans() {
+        return plans;
+    }
+
+    ClientNotifier notifier() {
+        return notifier;
+    }
+
+    String identity() {
+        return identity;
+    }
+}

@@ -1,0 +1,131 @@
+package org.cpe.decisions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.cpe.decider.logic.Decider;
+import org.cpe.decider.logic.Notice;
+import org.cpe.decider.logic.Outcome;
+import org.cpe.decider.logic.Reasons;
+import org.cpe.decider.notify.JobRoute;
+import org.cpe.decider.plan.Plan;
+import org.cpe.loop.PollCycle;
+import org.cpe.loop.StopSignal;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.Decision;
+import software.amazon.awssdk.services.swf.model.DecisionType;
+import software.amazon.awssdk.services.swf.model.EventType;
+import software.amazon.awssdk.services.swf.model.ExecutionStatus;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionStartedEventAttributes;
+
+/**
+ * One turn of a Decider loop: long-poll a decision task, read its whole history, decide with the plan of its workflow
+ * type, answer, then tell the job's client. A task is always answered: a workflow type with no plan here, or a fault
+ * in the decision logic, fails the workflow with a reason instead of leaving the task to time out again and again.
+ */
+public final class DecisionCycle implements PollCycle {
+
+    private static final Logger LOG = Logger.getLogger(DecisionCycle.class.getName());
+    private static final int PAGE_SIZE = 1000;
+
+    private final SwfClient swf;
+    private final DeciderRuntime runtime;
+
+    DecisionCycle(SwfClient swf, DeciderRuntime runtime) {
+        this.swf = swf;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void pollOnce(StopSignal stop) {
+        runtime.ensureRegistered();
+        PollForDecisionTaskResponse task = poll(null);
+        if (task.taskToken() == null || task.taskToken().isEmpty()) {
+            return;
+        }
+        List<HistoryEvent> history = new ArrayList<>(task.events());
+        for (PollForDecisionTaskResponse page = task;
+                page.nextPageToken() != null && !page.nextPageToken().isEmpty(); ) {
+            page = poll(page.nextPageToken());
+            history.addAll(page.events());
+        }
+        String workflowId = task.workflowExecution().workflowId();
+        String runId = task.workflowExecution().runId();
+        Outcome outcome = decide(task, history);
+        swf.respondDecisionTaskCompleted(r -> r.taskToken(task.taskToken()).decisions(outcome.decisions()));
+        notify(history, workflowId, runId, outcome);
+    }
+
+    private PollForDecisionTaskResponse poll(String nextPageToken) {
+        return swf.pollForDecisionTask(r -> r.domain(runtime.settings().domain())
+                .taskList(t -> t.name(runtime.settings().taskList()))
+                .identity(runtime.identity())
+                .maximumPageSize(PAGE_SIZE)
+                .nextPageToken(nextPageToken));
+    }
+
+    private Outcome decide(PollForDecisionTaskResponse task, List<HistoryEvent> history) {
+        String name = task.workflowType().name();
+        String version = task.workflowType().version();
+        Optional<Plan> plan = runtime.plans().plan(name, version);
+        if (plan.isEmpty()) {
+            String plans = runtime.plans().plans().stream()
+                    .map(p -> p.key().toString())
+                    .collect(Collectors.joining(", "));
+            return fail(
+                    Reasons.NO_PLAN,
+                    "No plan here for workflow type " + name + " " + version + " (plans: "
+                            + (plans.isEmpty() ? "none" : plans) + ")");
+        }
+        try {
+            return Decider.decide(plan.get(), history, task.previousStartedEventId());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.SEVERE,
+                    "Deciding workflow " + task.workflowExecution().workflowId() + " failed",
+                    e);
+            return fail("DECIDER_ERROR", "The decider failed on this workflow's history: " + e);
+        }
+    }
+
+    private static Outcome fail(String reason, String details) {
+        Decision decision = Decision.builder()
+                .decisionType(DecisionType.FAIL_WORKFLOW_EXECUTION)
+                .failWorkflowExecutionDecisionAttributes(a -> a.reason(reason).details(details))
+                .build();
+        var data = org.cpe.decider.logic.Notices.failure(reason, details);
+        return new Outcome(List.of(decision), List.of(new Notice("WORKFLOW_FAILED", data, true)));
+    }
+
+    private void notify(List<HistoryEvent> history, String workflowId, String runId, Outcome outcome) {
+        WorkflowExecutionStartedEventAttributes start = history.stream()
+                .filter(e -> e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED)
+                .map(HistoryEvent::workflowExecutionStartedEventAttributes)
+                .findFirst()
+                .orElse(null);
+        JobRoute route = JobRoute.of(
+                workflowId, start == null ? List.of() : start.tagList(), start == null ? null : start.input());
+        List<Notice> now = new ArrayList<>();
+        List<Notice> closing = new ArrayList<>();
+        outcome.notices().forEach(n -> (n.closing() ? closing : now).add(n));
+        if (!closing.isEmpty() && !closed(workflowId, runId)) {
+            // SWF refused the close decision (new events arrived meanwhile); the next decision task decides again.
+            closing.clear();
+        }
+        now.addAll(closing);
+        runtime.notifier().send(route, workflowId, runId, now);
+    }
+
+    private boolean closed(String workflowId, String runId) {
+        return swf.describeWorkflowExecution(r -> r.domain(runtime.settings().domain())
+                                .execution(e -> e.workflowId(workflowId).runId(runId)))
+                        .executionInfo()
+                        .executionStatus()
+                == ExecutionStatus.CLOSED;
+    }
+}
