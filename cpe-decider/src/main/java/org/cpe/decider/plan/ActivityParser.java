@@ -89,9 +89,11 @@ final class ActivityParser {
         JsonSchemaSpec inputSpec = fields.schema("input_spec");
         Map<String, OutputPath> outputs = outputs(fields);
         RetryPolicy retry = retry(fields.get("retry"), fields.where() + ": retry", fields.problems(), RetryPolicy.NONE);
-        if (name == null || version == null) {
+        if (name == null) {
             return null;
         }
+        // An activity with an invalid version is still known to its steps, so they are not also reported as using an
+        // unknown activity; the plan is rejected anyway.
         return new ActivityDef(
                 name,
                 version,

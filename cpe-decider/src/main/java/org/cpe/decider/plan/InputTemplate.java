@@ -100,29 +100,38 @@ public final class InputTemplate {
     }
 
     /**
-     * The names the template uses that are not among {@code known}, found by rendering it once with a stand-in for
-     * each known name that has every member; other template errors (a syntax error) are thrown.
+     * The names the template uses that are not among {@code known}, found by rendering it with a stand-in for each
+     * known name that has every member; other template errors (a syntax error) are thrown. Rendering stops at the first
+     * expression that yields nothing, so each unknown name found gets a stand-in too and the template is rendered again
+     * to find the next. An expression over a known name that yields nothing (a filter such as {@code first} applied to
+     * a stand-in) is not an unknown name.
      */
     public Set<String> unknownNames(Set<String> known) throws TemplateException {
         Map<String, Object> variables = new HashMap<>();
         known.forEach(name -> variables.put(name, Anything.INSTANCE));
-        RenderResult result;
-        try {
-            result = CHECK.renderForResult(text, variables);
-        } catch (RuntimeException e) {
-            throw new TemplateException(String.valueOf(e.getMessage()));
-        }
         Set<String> unknown = new TreeSet<>();
-        for (TemplateError error : result.getErrors()) {
-            Matcher m = UNKNOWN.matcher(String.valueOf(error.getMessage()));
-            if (m.find()) {
-                unknown.add(m.group(1));
-            } else if (error.getSeverity() == ErrorType.FATAL
-                    && error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
-                throw new TemplateException(describe(List.of(error)));
+        while (true) {
+            RenderResult result;
+            try {
+                result = CHECK.renderForResult(text, variables);
+            } catch (RuntimeException e) {
+                throw new TemplateException(String.valueOf(e.getMessage()));
             }
+            String found = null;
+            for (TemplateError error : result.getErrors()) {
+                Matcher m = UNKNOWN.matcher(String.valueOf(error.getMessage()));
+                if (m.find()) {
+                    found = found == null ? m.group(1) : found;
+                } else if (error.getSeverity() == ErrorType.FATAL
+                        && error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
+                    throw new TemplateException(describe(List.of(error)));
+                }
+            }
+            if (found == null || known.contains(found) || !unknown.add(found)) {
+                return unknown;
+            }
+            variables.put(found, Anything.INSTANCE);
         }
-        return unknown;
     }
 
     private static String describe(List<TemplateError> errors) {
