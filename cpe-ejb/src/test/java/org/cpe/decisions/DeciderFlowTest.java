@@ -264,7 +264,7 @@ class DeciderFlowTest {
                             r -> r.taskToken(task.taskToken()).details("stopped"));
                     return;
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // the simulated work between heartbeats, not a wait for a result
             }
             return;
         }

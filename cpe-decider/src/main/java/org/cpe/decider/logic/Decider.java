@@ -246,6 +246,20 @@ public final class Decider {
 
     /** A cancel request: cancel what runs and the retry timers; once nothing runs, cancel the workflow. */
     private static void cancel(Replay state, List<Decision> decisions, List<Notice> notices) {
+        if (!stopOthers(state, decisions)) {
+            decisions.add(Decision.builder()
+                    .decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
+                    .cancelWorkflowExecutionDecisionAttributes(a -> a.details("Canceled on request"))
+                    .build());
+            notices.add(new Notice("WORKFLOW_CANCELED", Replay.JSON.createObjectNode(), true));
+        }
+    }
+
+    /**
+     * Requests the cancellation of the activities still running (once each) and cancels the retry timers; true when
+     * an activity still runs.
+     */
+    private static boolean stopOthers(Replay state, List<Decision> decisions) {
         boolean running = false;
         for (StepState step : state.steps.values()) {
             if (step.phase == Phase.RUNNING) {
@@ -264,31 +278,7 @@ public final class Decider {
                         .build());
             }
         }
-        if (!running) {
-            decisions.add(Decision.builder()
-                    .decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
-                    .cancelWorkflowExecutionDecisionAttributes(a -> a.details("Canceled on request"))
-                    .build());
-            notices.add(new Notice("WORKFLOW_CANCELED", Replay.JSON.createObjectNode(), true));
-        }
-    }
-
-    /** Before the workflow fails: cancel the activities still running and the retry timers. */
-    private static void stopOthers(Replay state, List<Decision> decisions) {
-        for (StepState step : state.steps.values()) {
-            if (step.phase == Phase.RUNNING && !step.cancelRequested) {
-                decisions.add(Decision.builder()
-                        .decisionType(DecisionType.REQUEST_CANCEL_ACTIVITY_TASK)
-                        .requestCancelActivityTaskDecisionAttributes(a -> a.activityId(step.name()))
-                        .build());
-            } else if (step.phase == Phase.WAITING && step.timerId != null) {
-                String timerId = step.timerId;
-                decisions.add(Decision.builder()
-                        .decisionType(DecisionType.CANCEL_TIMER)
-                        .cancelTimerDecisionAttributes(a -> a.timerId(timerId))
-                        .build());
-            }
-        }
+        return running;
     }
 
     private record Close(Decision decision, Notice notice) {}
