@@ -1,8 +1,10 @@
 package org.cpe.decisions;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
+import org.cpe.loop.PollCycle;
 import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
@@ -50,6 +52,11 @@ public final class DeciderRuntime {
         return new DecisionCycle(swf, this);
     }
 
+    /** The loop that reports workflows that timed out; see {@link TimeoutWatch}. */
+    public PollCycle timeoutWatch() {
+        return new TimeoutWatch(swf, this, Instant::now);
+    }
+
     SwfClient swf() {
         return swf;
     }
@@ -58,7 +65,7 @@ public final class DeciderRuntime {
         return settings;
     }
 
-    PlanLibrary plans() {
+    public PlanLibrary plans() {
         return plans;
     }
 

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cpe.decider.logic.Decider;
 import org.cpe.decider.logic.Notice;
+import org.cpe.decider.logic.Notices;
 import org.cpe.decider.logic.Outcome;
 import org.cpe.decider.logic.Reasons;
 import org.cpe.decider.notify.JobRoute;
@@ -89,7 +90,7 @@ public final class DecisionCycle implements PollCycle {
                     Level.SEVERE,
                     "Deciding workflow " + task.workflowExecution().workflowId() + " failed",
                     e);
-            return fail("DECIDER_ERROR", "The decider failed on this workflow's history: " + e);
+            return fail(Reasons.DECIDER_ERROR, "The decider failed on this workflow's history: " + e);
         }
     }
 
@@ -98,7 +99,7 @@ public final class DecisionCycle implements PollCycle {
                 .decisionType(DecisionType.FAIL_WORKFLOW_EXECUTION)
                 .failWorkflowExecutionDecisionAttributes(a -> a.reason(reason).details(details))
                 .build();
-        var data = org.cpe.decider.logic.Notices.failure(reason, details);
+        var data = Notices.failure(reason, details);
         return new Outcome(List.of(decision), List.of(new Notice("WORKFLOW_FAILED", data, true)));
     }
 

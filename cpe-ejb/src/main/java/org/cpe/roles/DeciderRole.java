@@ -6,6 +6,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cpe.config.CpeSettings;
@@ -38,7 +39,7 @@ public class DeciderRole extends PollingRole {
     @Inject
     SqsClient sqs;
 
-    private DeciderRuntime runtime;
+    private volatile DeciderRuntime runtime;
 
     @Override
     protected Role role() {
@@ -62,13 +63,36 @@ public class DeciderRole extends PollingRole {
                 swf, sqs, settings.decider(), plans, settings.clients().clients());
     }
 
+    /** The plans this Decider loaded, valid and rejected; empty when the role is disabled. */
+    public Optional<PlanLibrary> plans() {
+        DeciderRuntime current = runtime;
+        return current == null ? Optional.empty() : Optional.of(current.plans());
+    }
+
+    /** The decision loops, plus the time-out watch unless it is off. */
     @Override
     protected int loopCount(CpeSettings settings) {
-        return settings.decider().threads();
+        return settings.decider().threads() + (watchesTimeouts(settings) ? 1 : 0);
     }
 
     @Override
     protected PollCycle cycle(CpeSettings settings) {
         return runtime.cycle();
+    }
+
+    @Override
+    protected PollCycle cycle(CpeSettings settings, int index) {
+        return index < settings.decider().threads() ? runtime.cycle() : runtime.timeoutWatch();
+    }
+
+    @Override
+    protected String loopName(int index, int count) {
+        return index < count - 1 || !watchesTimeouts(configuration.settings())
+                ? super.loopName(index, count)
+                : role().configName() + "-timeouts";
+    }
+
+    private static boolean watchesTimeouts(CpeSettings settings) {
+        return !settings.decider().timeoutWatch().isZero();
     }
 }

@@ -46,6 +46,16 @@ public abstract class PollingRole {
     /** One loop's work, built once per loop and start. */
     protected abstract PollCycle cycle(CpeSettings settings);
 
+    /** The work of loop {@code index} (from 0) of {@link #loopCount}; by default every loop does {@link #cycle}. */
+    protected PollCycle cycle(CpeSettings settings, int index) {
+        return cycle(settings);
+    }
+
+    /** The name loop {@code index} logs and reports under. */
+    protected String loopName(int index, int count) {
+        return count == 1 ? role().configName() : role().configName() + "-" + (index + 1);
+    }
+
     /** How many loops the role runs side by side; each gets its own {@link #cycle}. */
     protected int loopCount(CpeSettings settings) {
         return 1;
@@ -68,8 +78,8 @@ public abstract class PollingRole {
         prepare(settings, status);
         int count = loopCount(settings);
         for (int i = 0; i < count; i++) {
-            String name = count == 1 ? role().configName() : role().configName() + "-" + (i + 1);
-            loops.add(LoopHandle.submit(executor, new PollLoop(name, cycle(settings), backoff, status)));
+            loops.add(
+                    LoopHandle.submit(executor, new PollLoop(loopName(i, count), cycle(settings, i), backoff, status)));
         }
         LOG.info(() -> "Role " + role().configName() + " started");
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DescribeWorkflowExecutionResponse;
 import software.amazon.awssdk.services.swf.model.ExecutionStatus;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
+import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 
 /**
  * Real workflows end to end: the Decider's loop against the embedded SWF engine (H2), a test worker polling the
@@ -84,6 +86,7 @@ class DeciderFlowTest {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger firstAttempts = new AtomicInteger();
+    private DeciderRuntime runtime;
 
     @BeforeEach
     void start() throws Exception {
@@ -97,9 +100,9 @@ class DeciderFlowTest {
         sqs = AwsClientFactory.sqs(sqsServer.endpoint(), AWS);
         Path plans = Files.createDirectories(dir.resolve("plans"));
         Files.writeString(plans.resolve("flow.yml"), PLAN);
-        DeciderSettings settings = new DeciderSettings("cpe", "cpe-decisions", Optional.of(plans), 1);
-        DeciderRuntime runtime =
-                new DeciderRuntime(swf, sqs, settings, DeciderRuntime.loadPlans(settings), List.of(DEMO));
+        DeciderSettings settings = new DeciderSettings(
+                "cpe", "cpe-decisions", Optional.of(plans), 1, Duration.ofMillis(200), Duration.ofMinutes(5));
+        runtime = new DeciderRuntime(swf, sqs, settings, DeciderRuntime.loadPlans(settings), List.of(DEMO));
         assertThat(runtime.plans().problems()).isEmpty();
         DecisionCycle cycle = runtime.cycle();
         StopSignal stop = new StopSignal();
@@ -171,6 +174,36 @@ class DeciderFlowTest {
         assertThat(messages(2))
                 .extracting(m -> m.get("type").asText())
                 .containsExactly("ACTIVITY_SCHEDULED", "WORKFLOW_CANCELED");
+    }
+
+    @Test
+    void aWorkflowThatTimesOutIsReportedToItsClientOnce() {
+        TimeoutWatch watch = new TimeoutWatch(swf, runtime, Instant::now);
+        String runId = swf.startWorkflowExecution(r -> r.domain("cpe")
+                        .workflowId("job-5")
+                        .workflowType(t -> t.name("flow").version("1"))
+                        .tagList("cpe-job:job-5", "cpe-client:demo")
+                        .executionStartToCloseTimeout("1")
+                        .input("{\"say\": \"slow\", \"hang\": true}"))
+                .runId();
+
+        assertThat(awaitClosed("job-5", runId).executionInfo().closeStatus()).isEqualTo(CloseStatus.TIMED_OUT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> watch.look() == 1);
+
+        assertThat(watch.look()).as("a second look reports nothing new").isZero();
+        List<JsonNode> messages = messages(2);
+        assertThat(messages)
+                .extracting(m -> m.get("type").asText())
+                .containsExactly("ACTIVITY_SCHEDULED", "WORKFLOW_TIMED_OUT");
+        JsonNode timedOut = messages.get(1);
+        assertThat(timedOut.get("jobId").asText()).isEqualTo("job-5");
+        assertThat(timedOut.get("data").get("workflow").get("runId").asText()).isEqualTo(runId);
+        assertThat(timedOut.get("data").get("reason").asText()).isEqualTo("WORKFLOW_TIMED_OUT");
+        assertThat(timedOut.get("data").get("timeoutType").asText()).isEqualTo("START_TO_CLOSE");
+        assertThat(timedOut.get("data").get("details").asText()).contains("of 1 s");
+        assertThat(new TimeoutWatch(swf, runtime, () -> Instant.now().plus(Duration.ofHours(1))).look())
+                .as("a look that starts after the lookback window reports nothing")
+                .isZero();
     }
 
     @Test
@@ -258,8 +291,14 @@ class DeciderFlowTest {
         }
         if (input.path("hang").asBoolean()) {
             while (running.get()) {
-                if (swf.recordActivityTaskHeartbeat(r -> r.taskToken(task.taskToken()))
-                        .cancelRequested()) {
+                boolean cancelRequested;
+                try {
+                    cancelRequested = swf.recordActivityTaskHeartbeat(r -> r.taskToken(task.taskToken()))
+                            .cancelRequested();
+                } catch (UnknownResourceException e) {
+                    return; // the task timed out with its workflow
+                }
+                if (cancelRequested) {
                     swf.respondActivityTaskCanceled(
                             r -> r.taskToken(task.taskToken()).details("stopped"));
                     return;

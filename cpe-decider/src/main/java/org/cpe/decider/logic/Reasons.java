@@ -19,6 +19,10 @@ public final class Reasons {
     public static final String CANCELED = "CANCELED";
     /** The decision task's workflow type has no plan here. */
     public static final String NO_PLAN = "NO_PLAN";
+    /** The decision logic failed on the workflow's history (a bug in CPE, logged with its stack trace). */
+    public static final String DECIDER_ERROR = "DECIDER_ERROR";
+    /** The workflow did not close within its execution start-to-close timeout. */
+    public static final String WORKFLOW_TIMED_OUT = "WORKFLOW_TIMED_OUT";
 
     private Reasons() {}
 }
