@@ -177,4 +177,75 @@ class AllInOneIT {
                     .hasMessageContaining("no-such-domain");
         }
     }
+
+    /** From outside: the plan check answers a verdict with the step graph, or each problem; the loaded plans list. */
+    @Test
+    @RunAsClient
+    void planCheckAnswersTheVerdictAndTheStepGraph(@ArquillianResource URL base) throws Exception {
+        URI validate = base.toURI().resolve("api/plans/validate?source=mine.yml");
+        String plan = "name: mine\nversion: \"1\"\nactivities: [{name: A, version: \"1\"}]\n"
+                + "steps: [{name: X, activity: A}, {name: Y, activity: A, requires: [X]}]\n";
+
+        Http.Response valid = Http.post(validate, plan);
+        Http.Response invalid = Http.post(validate, plan.replace("requires: [X]", "requires: [Z]"));
+        Http.Response empty = Http.post(validate, "  ");
+
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(valid.body()).contains("\"valid\":true", "\"stages\":[[\"X\"],[\"Y\"]]", "\"taskList\":\"A-1\"");
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.body())
+                .contains("\"valid\":false", "\"source\":\"mine.yml\"", "requires unknown step 'Z'")
+                .doesNotContain("\"stages\"");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"error\":\"NO_PLAN\"");
+        Http.Response plans = Http.get(base.toURI().resolve("api/plans"));
+        assertThat(plans.status()).isEqualTo(200);
+        assertThat(plans.body()).contains("\"deciderEnabled\":true", "\"name\":\"cpe-checksum\"");
+    }
+
+    /**
+     * Runs inside the server: the Decider role runs the packaged checksum plan; the test stands in for its worker and
+     * reads the job's messages on its client's output queue.
+     */
+    @Test
+    void theDeciderRunsAPackagedPlanAndTellsTheJobsClient() {
+        String jobId = "it-checksum-" + System.nanoTime();
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> swf.describeWorkflowType(b -> b.domain("cpe").workflowType(t -> t.name("cpe-checksum")
+                                        .version("1")))
+                                .typeInfo()
+                                .status()
+                        == RegistrationStatus.REGISTERED);
+        swf.startWorkflowExecution(b -> b.domain("cpe")
+                .workflowId(jobId)
+                .workflowType(t -> t.name("cpe-checksum").version("1"))
+                .tagList("cpe-job:" + jobId, "cpe-client:demo")
+                .input("{\"text\": \"hello\"}"));
+
+        PollForActivityTaskResponse task = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> swf.pollForActivityTask(b -> b.domain("cpe").taskList(t -> t.name("Checksum-1"))),
+                        t -> t.taskToken() != null && !t.taskToken().isEmpty());
+        assertThat(task.input()).contains("\"text\":\"hello\"");
+        swf.respondActivityTaskCompleted(b -> b.taskToken(task.taskToken())
+                .result("{\"algorithm\": \"SHA-256\", \"checksum\": \"2cf24dba\", \"size\": 5}"));
+
+        String output = sqs.getQueueUrl(b -> b.queueName("demo-output")).queueUrl();
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (Message m : sqs.receiveMessage(
+                            b -> b.queueUrl(output).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                bodies.add(m.body());
+                sqs.deleteMessage(b -> b.queueUrl(output).receiptHandle(m.receiptHandle()));
+            }
+            return bodies.stream().anyMatch(b -> b.contains("WORKFLOW_COMPLETED"));
+        });
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_SCHEDULED\"", jobId));
+        assertThat(bodies)
+                .filteredOn(b -> b.contains("WORKFLOW_COMPLETED"))
+                .singleElement()
+                .satisfies(b -> assertThat(b).contains("\"jobId\":\"" + jobId + "\"", "\"checksum\":\"2cf24dba\""));
+    }
 }

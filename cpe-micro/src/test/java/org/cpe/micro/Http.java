@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small HTTP GET for the client-side tests; a connection refused or reset reads as status 0. */
+/** Small HTTP GETs and POSTs for the client-side tests; a connection refused or reset reads as status 0. */
 final class Http {
 
     private static final HttpClient CLIENT =
@@ -18,13 +18,20 @@ final class Http {
     record Response(int status, String body) {}
 
     static Response get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    /** POSTs {@code body} as text. */
+    static Response post(URI uri, String body) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(
-                    HttpRequest.newBuilder(uri)
-                            .timeout(Duration.ofSeconds(10))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Response(0, e.toString());
