@@ -9,6 +9,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.expression.ExpressionStrategy;
 import com.hubspot.jinjava.mode.ExecutionMode;
 import com.hubspot.jinjava.tree.output.RenderedOutputNode;
@@ -17,8 +18,10 @@ import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +67,13 @@ public final class InputTemplate {
             .withFailOnUnknownTokens(true)
             .build());
 
+    /**
+     * Copies of RENDER's global context (its filters, functions and tags), each used by one render at a time. Jinjava's
+     * renderForResult builds such a copy for every call, which took nine tenths of a small template's render time. A
+     * pool rather than a ThreadLocal, so that no copy outlives the application on a server's pooled threads.
+     */
+    private static final Queue<Context> RENDER_GLOBALS = new ConcurrentLinkedQueue<>();
+
     private final String text;
 
     private InputTemplate(String text) {
@@ -86,7 +96,7 @@ public final class InputTemplate {
     public String render(Map<String, Object> variables) throws TemplateException {
         RenderResult result;
         try {
-            result = RENDER.renderForResult(text, variables);
+            result = renderForResult(text, variables);
         } catch (RuntimeException e) {
             throw new TemplateException(String.valueOf(e.getMessage()));
         }
@@ -97,6 +107,27 @@ public final class InputTemplate {
             throw new TemplateException(describe(fatal));
         }
         return result.getOutput();
+    }
+
+    /** What {@link Jinjava#renderForResult} does, on this thread's copy of the global context. */
+    private static RenderResult renderForResult(String text, Map<String, Object> variables) {
+        JinjavaConfig config = RENDER.getGlobalConfig();
+        Context polled = RENDER_GLOBALS.poll();
+        Context globals = polled == null ? RENDER.getGlobalContextCopy() : polled;
+        Context context = new Context(globals, variables, config.getDisabled());
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(RENDER, context, config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String output = interpreter.render(text);
+            return new RenderResult(output, interpreter.getContext(), interpreter.getErrorsCopy());
+        } catch (TemplateSyntaxException e) {
+            return new RenderResult(
+                    TemplateError.fromException(e), interpreter.getContext(), interpreter.getErrorsCopy());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+            globals.reset();
+            RENDER_GLOBALS.offer(globals);
+        }
     }
 
     /**
