@@ -11,10 +11,11 @@ import org.cpe.client.ClientDefinition;
 import org.cpe.decider.logic.Notice;
 import org.cpe.decider.notify.ClientMessage;
 import org.cpe.decider.notify.JobRoute;
+import org.cpe.sqs.Outbox;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Sends notices to the job's client output queue: the configured queue of the client the job is tagged with (or
+ * Sends notices, through the outbox, to the job's client output queue: the configured queue of the client the job is tagged with (or
  * named in the workflow input's {@code client.name}), else the input's {@code client.queues.output}, as the original
  * routed its workers' messages. A job with no client gets no messages; that is logged, not an error.
  */
@@ -23,11 +24,13 @@ final class ClientNotifier {
     private static final Logger LOG = Logger.getLogger(ClientNotifier.class.getName());
 
     private final SqsClient sqs;
+    private final Outbox outbox;
     private final Map<String, ClientDefinition> clients;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    ClientNotifier(SqsClient sqs, List<ClientDefinition> clients) {
+    ClientNotifier(SqsClient sqs, Outbox outbox, List<ClientDefinition> clients) {
         this.sqs = sqs;
+        this.outbox = outbox;
         this.clients = clients.stream().collect(java.util.stream.Collectors.toMap(ClientDefinition::name, c -> c));
     }
 
@@ -44,7 +47,7 @@ final class ClientNotifier {
         String url = queueUrls.computeIfAbsent(queue.get(), this::url);
         for (Notice notice : notices) {
             String body = ClientMessage.of(notice, route.jobId(), workflowId, runId, Instant.now());
-            sqs.sendMessage(r -> r.queueUrl(url).messageBody(body));
+            outbox.send(url, body);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
+import org.cpe.sqs.Outbox;
 import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
@@ -14,9 +15,13 @@ import software.amazon.awssdk.services.swf.SwfClient;
  */
 public final class DeciderRuntime {
 
+    /** Notices waiting for SQS beyond this many make the decision loops wait. */
+    static final int OUTBOX_CAPACITY = 10_000;
+
     private final SwfClient swf;
     private final DeciderSettings settings;
     private final PlanLibrary plans;
+    private final Outbox outbox;
     private final ClientNotifier notifier;
     private final String identity;
     private volatile boolean registered;
@@ -30,7 +35,8 @@ public final class DeciderRuntime {
         this.swf = swf;
         this.settings = settings;
         this.plans = plans;
-        this.notifier = new ClientNotifier(sqs, clients);
+        this.outbox = new Outbox(sqs, OUTBOX_CAPACITY);
+        this.notifier = new ClientNotifier(sqs, outbox, clients);
         this.identity = "cpe-decider@" + ManagementFactory.getRuntimeMXBean().getName();
     }
 
@@ -50,6 +56,11 @@ public final class DeciderRuntime {
     /** One loop's turn: poll a decision task, decide, answer, notify. */
     public DecisionCycle cycle() {
         return new DecisionCycle(swf, this);
+    }
+
+    /** The loop that sends the notices to SQS, in batches; see {@link Outbox}. */
+    public PollCycle noticeSender() {
+        return outbox.sender();
     }
 
     /** The loop that reports workflows that timed out; see {@link TimeoutWatch}. */

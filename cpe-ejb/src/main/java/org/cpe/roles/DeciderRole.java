@@ -6,7 +6,11 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cpe.config.CpeSettings;
@@ -40,6 +44,7 @@ public class DeciderRole extends PollingRole {
     SqsClient sqs;
 
     private volatile DeciderRuntime runtime;
+    private List<Map.Entry<String, Supplier<PollCycle>>> loops = List.of();
 
     @Override
     protected Role role() {
@@ -61,6 +66,7 @@ public class DeciderRole extends PollingRole {
                 + plans.problems().size() + " problem(s)");
         runtime = new DeciderRuntime(
                 swf, sqs, settings.decider(), plans, settings.clients().clients());
+        planLoops(settings);
     }
 
     /** The plans this Decider loaded, valid and rejected; empty when the role is disabled. */
@@ -69,10 +75,10 @@ public class DeciderRole extends PollingRole {
         return current == null ? Optional.empty() : Optional.of(current.plans());
     }
 
-    /** The decision loops, plus the time-out watch unless it is off. */
+    /** The decision loops, the notice sender and, unless it is off, the time-out watch. */
     @Override
     protected int loopCount(CpeSettings settings) {
-        return settings.decider().threads() + (watchesTimeouts(settings) ? 1 : 0);
+        return loops.size();
     }
 
     @Override
@@ -82,17 +88,24 @@ public class DeciderRole extends PollingRole {
 
     @Override
     protected PollCycle cycle(CpeSettings settings, int index) {
-        return index < settings.decider().threads() ? runtime.cycle() : runtime.timeoutWatch();
+        return loops.get(index).getValue().get();
     }
 
     @Override
     protected String loopName(int index, int count) {
-        return index < count - 1 || !watchesTimeouts(configuration.settings())
-                ? super.loopName(index, count)
-                : role().configName() + "-timeouts";
+        return loops.get(index).getKey();
     }
 
-    private static boolean watchesTimeouts(CpeSettings settings) {
-        return !settings.decider().timeoutWatch().isZero();
+    private void planLoops(CpeSettings settings) {
+        List<Map.Entry<String, Supplier<PollCycle>>> planned = new ArrayList<>();
+        int threads = settings.decider().threads();
+        for (int i = 1; i <= threads; i++) {
+            planned.add(Map.entry(threads == 1 ? "decider" : "decider-" + i, runtime::cycle));
+        }
+        planned.add(Map.entry("decider-notices", runtime::noticeSender));
+        if (!settings.decider().timeoutWatch().isZero()) {
+            planned.add(Map.entry("decider-timeouts", runtime::timeoutWatch));
+        }
+        loops = List.copyOf(planned);
     }
 }

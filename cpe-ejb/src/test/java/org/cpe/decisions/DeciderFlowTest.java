@@ -20,6 +20,7 @@ import org.cpe.client.ClientDefinition;
 import org.cpe.config.AwsSettings;
 import org.cpe.config.DeciderSettings;
 import org.cpe.config.EmbeddedSqsSettings;
+import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
 import org.cpe.sqs.EmbeddedQueues;
 import org.cpe.sqs.EmbeddedSqsServer;
@@ -107,6 +108,8 @@ class DeciderFlowTest {
         DecisionCycle cycle = runtime.cycle();
         StopSignal stop = new StopSignal();
         thread("decider", () -> cycle.pollOnce(stop));
+        PollCycle notices = runtime.noticeSender();
+        thread("notices", () -> notices.pollOnce(stop));
         await().atMost(Duration.ofSeconds(10)).until(() -> typesRegistered());
         thread("worker", this::work);
     }

@@ -1,0 +1,201 @@
+package org.cpe.sqs;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cpe.loop.PollCycle;
+import org.cpe.loop.StopSignal;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Messages on their way to SQS queues, sent by one sender loop in batches of up to ten (SQS's limit) per queue, so
+ * that the roles' loops do not wait for SQS and a busy server sends a tenth of the requests. Under load a batch
+ * gathers what arrived while the previous one was sent; when idle a message leaves at once.
+ *
+ * <p>Nothing is dropped on purpose: when SQS fails, the unsent messages are kept and sent first on the sender's next
+ * turn (after its loop's back-off), and {@link #send} blocks once {@code capacity} messages wait, which slows the
+ * producers down instead of filling the heap. When the sender's loop stops it closes the outbox and sends what is
+ * left; a message queued after that is sent by its producer's own thread. A message SQS rejects as malformed is
+ * logged with its queue and start, as it can never be sent. What is queued lives in memory only: a process killed
+ * between queueing and sending loses it.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    /** SQS's limits on one SendMessageBatch. */
+    static final int MAX_ENTRIES = 10;
+
+    static final int MAX_BATCH_BYTES = 256 * 1024;
+
+    private static final Duration WAIT = Duration.ofMillis(250);
+
+    private final SqsClient sqs;
+    private final BlockingQueue<Pending> queue;
+    private final List<Pending> unsent = new ArrayList<>();
+    private volatile boolean closed;
+
+    /** A message for the queue at {@code queueUrl}. */
+    record Pending(String queueUrl, String body) {}
+
+    public Outbox(SqsClient sqs, int capacity) {
+        this.sqs = sqs;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    /** Queues a message for the queue at {@code queueUrl}; blocks while the outbox is full. */
+    public void send(String queueUrl, String body) {
+        try {
+            queue.put(new Pending(queueUrl, body));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sendDirect(new Pending(queueUrl, body));
+            return;
+        }
+        if (closed) {
+            // The sender may have made its last pass before this message arrived.
+            drain();
+        }
+    }
+
+    /** The sender loop's turn: send what waits, or wait a little for something to send. */
+    public PollCycle sender() {
+        return this::sendOnce;
+    }
+
+    /** Synchronized, like every use of {@link #unsent}; producers only contend for it once the outbox is closed. */
+    private synchronized void sendOnce(StopSignal stop) {
+        List<Pending> batch = new ArrayList<>(unsent);
+        unsent.clear();
+        if (batch.isEmpty()) {
+            try {
+                Pending first = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.trigger();
+            }
+        }
+        queue.drainTo(batch, 10 * MAX_ENTRIES);
+        try {
+            sendNow(batch);
+        } catch (RuntimeException e) {
+            if (!stop.isTriggered()) {
+                throw e;
+            }
+        }
+        if (stop.isTriggered()) {
+            closed = true;
+            drain();
+        }
+    }
+
+    /** Sends everything that waits, on the calling thread; what fails is logged as lost. */
+    private synchronized void drain() {
+        List<Pending> rest = new ArrayList<>(unsent);
+        unsent.clear();
+        queue.drainTo(rest);
+        if (rest.isEmpty()) {
+            return;
+        }
+        try {
+            sendNow(rest);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "SQS failed while stopping: " + unsent.size() + " message(s) not sent", e);
+            unsent.clear();
+        }
+    }
+
+    private synchronized void sendDirect(Pending message) {
+        sendNow(List.of(message));
+    }
+
+    /**
+     * Sends {@code messages} in batches per queue, in order; on a failure the messages not yet sent go to
+     * {@link #unsent} and the failure is thrown.
+     */
+    private void sendNow(List<Pending> messages) {
+        Map<String, List<Pending>> byQueue = new LinkedHashMap<>();
+        messages.forEach(m ->
+                byQueue.computeIfAbsent(m.queueUrl(), q -> new ArrayList<>()).add(m));
+        List<List<Pending>> batches = new ArrayList<>();
+        byQueue.values().forEach(list -> batches.addAll(batches(list)));
+        for (int i = 0; i < batches.size(); i++) {
+            try {
+                sendBatch(batches.get(i));
+            } catch (RuntimeException e) {
+                batches.subList(i, batches.size()).forEach(unsent::addAll);
+                throw e;
+            }
+        }
+    }
+
+    /** Splits one queue's messages into batches within SQS's limits on entries and total size. */
+    static List<List<Pending>> batches(List<Pending> messages) {
+        List<List<Pending>> batches = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
+        int bytes = 0;
+        for (Pending m : messages) {
+            int size = m.body().getBytes(StandardCharsets.UTF_8).length;
+            if (!batch.isEmpty() && (batch.size() == MAX_ENTRIES || bytes + size > MAX_BATCH_BYTES)) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(m);
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private void sendBatch(List<Pending> batch) {
+        String url = batch.get(0).queueUrl();
+        if (batch.size() == 1) {
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody(batch.get(0).body()));
+            return;
+        }
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(String.valueOf(i))
+                    .messageBody(batch.get(i).body())
+                    .build());
+        }
+        SendMessageBatchResponse response =
+                sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries));
+        List<Pending> retry = new ArrayList<>();
+        for (BatchResultErrorEntry failed : response.failed()) {
+            Pending message = batch.get(Integer.parseInt(failed.id()));
+            if (Boolean.TRUE.equals(failed.senderFault())) {
+                LOG.severe(() -> "SQS rejected a message for " + url + " (" + failed.code() + ": " + failed.message()
+                        + "); it is dropped: " + abbreviate(message.body()));
+            } else {
+                retry.add(message);
+            }
+        }
+        if (!retry.isEmpty()) {
+            unsent.addAll(retry);
+            throw new IllegalStateException(
+                    "SQS failed " + retry.size() + " of " + batch.size() + " messages for " + url + "; they wait");
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 200 ? body : body.substring(0, 200) + "…";
+    }
+}
