@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
@@ -12,18 +13,21 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.expression.ExpressionStrategy;
 import com.hubspot.jinjava.mode.ExecutionMode;
+import com.hubspot.jinjava.tree.ExpressionNode;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.TreeParser;
 import com.hubspot.jinjava.tree.output.RenderedOutputNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
-import java.util.AbstractMap;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import jinjava.de.odysseus.el.tree.IdentifierNode;
+import jinjava.de.odysseus.el.tree.Tree;
 
 /**
  * A step's {@code input}: a Jinja template (Jinjava) whose every {@code {{ expression }}} is written as JSON, as the
@@ -33,7 +37,6 @@ import java.util.regex.Pattern;
 public final class InputTemplate {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UNKNOWN = Pattern.compile("Unknown token found: ([^\\s.\\[|(]+)");
 
     /** Writes each expression's value as JSON instead of as text. */
     private static final ExpressionStrategy JSON_OUTPUT = new ExpressionStrategy() {
@@ -73,6 +76,9 @@ public final class InputTemplate {
      * pool rather than a ThreadLocal, so that no copy outlives the application on a server's pooled threads.
      */
     private static final Queue<Context> RENDER_GLOBALS = new ConcurrentLinkedQueue<>();
+
+    /** Parses expressions with Jinjava's syntax (filters, lists, ~, conditional expressions). */
+    private static final ExtendedSyntaxBuilder EXPRESSIONS = new ExtendedSyntaxBuilder();
 
     private final String text;
 
@@ -131,37 +137,94 @@ public final class InputTemplate {
     }
 
     /**
-     * The names the template uses that are not among {@code known}, found by rendering it with a stand-in for each
-     * known name that has every member; other template errors (a syntax error) are thrown. Rendering stops at the first
-     * expression that yields nothing, so each unknown name found gets a stand-in too and the template is rendered again
-     * to find the next. An expression over a known name that yields nothing (a filter such as {@code first} applied to
-     * a stand-in) is not an unknown name.
+     * The names the template uses that are not among {@code known}: every variable of every expression, in every
+     * branch, whether or not it would be evaluated, read from the parsed template (Jinjava's own parser and its
+     * expression trees) rather than by rendering it. Names a template binds itself ({@code for x in ...},
+     * {@code set x = ...}, and {@code loop}) count as known. A syntax error is thrown.
      */
     public Set<String> unknownNames(Set<String> known) throws TemplateException {
-        Map<String, Object> variables = new HashMap<>();
-        known.forEach(name -> variables.put(name, Anything.INSTANCE));
-        Set<String> unknown = new TreeSet<>();
-        while (true) {
-            RenderResult result;
-            try {
-                result = CHECK.renderForResult(text, variables);
-            } catch (RuntimeException e) {
-                throw new TemplateException(String.valueOf(e.getMessage()));
+        JinjavaInterpreter interpreter = CHECK.newInterpreter();
+        Node root;
+        try {
+            root = new TreeParser(interpreter, text).buildTree();
+        } catch (RuntimeException e) {
+            throw new TemplateException(String.valueOf(e.getMessage()));
+        }
+        List<TemplateError> syntax = interpreter.getErrorsCopy().stream()
+                .filter(e -> e.getSeverity() == ErrorType.FATAL)
+                .toList();
+        if (!syntax.isEmpty()) {
+            throw new TemplateException(describe(syntax));
+        }
+        Set<String> used = new TreeSet<>();
+        Set<String> bound = new HashSet<>(Set.of("loop"));
+        collectNames(root, used, bound);
+        used.removeAll(known);
+        used.removeAll(bound);
+        return used;
+    }
+
+    private static void collectNames(Node node, Set<String> used, Set<String> bound) throws TemplateException {
+        if (node instanceof ExpressionNode expression) {
+            namesOf(((ExpressionToken) expression.getMaster()).getExpr(), used);
+        } else if (node instanceof TagNode tag) {
+            tagNames(tag.getName(), tag.getHelpers().trim(), used, bound);
+        }
+        for (Node child : node.getChildren()) {
+            collectNames(child, used, bound);
+        }
+    }
+
+    /** The names a tag's own text uses and binds; tags that take no expression add nothing. */
+    private static void tagNames(String tag, String helpers, Set<String> used, Set<String> bound)
+            throws TemplateException {
+        switch (tag) {
+            case "if", "elif", "elseif", "unless", "print", "do" -> namesOf(helpers, used);
+            case "for" -> {
+                int in = helpers.indexOf(" in ");
+                if (in < 0) {
+                    throw new TemplateException("{% for " + helpers + " %} has no 'in'");
+                }
+                bind(helpers.substring(0, in), bound);
+                namesOf(helpers.substring(in + 4), used);
             }
-            String found = null;
-            for (TemplateError error : result.getErrors()) {
-                Matcher m = UNKNOWN.matcher(String.valueOf(error.getMessage()));
-                if (m.find()) {
-                    found = found == null ? m.group(1) : found;
-                } else if (error.getSeverity() == ErrorType.FATAL
-                        && error.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR) {
-                    throw new TemplateException(describe(List.of(error)));
+            case "set" -> {
+                int equals = helpers.indexOf('=');
+                bind(equals < 0 ? helpers : helpers.substring(0, equals), bound);
+                if (equals >= 0) {
+                    namesOf(helpers.substring(equals + 1), used);
                 }
             }
-            if (found == null || known.contains(found) || !unknown.add(found)) {
-                return unknown;
+            default -> {
+                // else, end tags, raw, comments and the like take no expression.
             }
-            variables.put(found, Anything.INSTANCE);
+        }
+    }
+
+    private static void bind(String names, Set<String> bound) {
+        for (String name : names.split(",")) {
+            bound.add(name.trim());
+        }
+    }
+
+    /** The variables an expression reads: its identifiers, without Jinjava's filters and internals. */
+    private static void namesOf(String expression, Set<String> used) throws TemplateException {
+        Tree tree;
+        try {
+            tree = EXPRESSIONS.build("#{" + expression + "}");
+        } catch (RuntimeException e) {
+            throw new TemplateException("'" + expression.trim() + "' is not a valid expression: " + e.getMessage());
+        }
+        for (IdentifierNode identifier : tree.getIdentifierNodes()) {
+            String name = identifier.getName();
+            if (name.startsWith("filter:")) {
+                String filter = name.substring("filter:".length());
+                if (RENDER.getGlobalContext().getFilter(filter) == null) {
+                    throw new TemplateException("'" + expression.trim() + "' uses the unknown filter '" + filter + "'");
+                }
+            } else if (!name.contains(":") && !name.startsWith("____")) {
+                used.add(name);
+            }
         }
     }
 
@@ -177,26 +240,6 @@ public final class InputTemplate {
             }
         }
         return s.toString();
-    }
-
-    /** A value with every member, each itself; it renders as {}. */
-    private static final class Anything extends AbstractMap<String, Object> {
-        static final Anything INSTANCE = new Anything();
-
-        @Override
-        public Object get(Object key) {
-            return this;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return true;
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            return Set.of();
-        }
     }
 
     /** A template that cannot be rendered, with Jinjava's reasons. */

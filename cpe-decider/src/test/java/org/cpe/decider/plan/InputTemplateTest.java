@@ -167,4 +167,29 @@ class InputTemplateTest {
 
         assertThat(Arrays.asList(template.unknownNames(Set.of()).toArray())).containsExactly("a", "b");
     }
+
+    @Test
+    void arithmeticAndComparisonsOverKnownNamesAreFine() throws Exception {
+        InputTemplate template = InputTemplate.of("{\"n\": {{ Step.n + 1 }}, \"big\": {{ Step.n > 3 }},"
+                + " \"s\": {{ Step.s ~ 'x' }}, \"c\": {{ Step.a if Step.b else __input__.c }}}");
+
+        assertThat(template.unknownNames(Set.of("__input__", "Step"))).isEmpty();
+    }
+
+    @Test
+    void unknownNamesAreFoundInsideLargerExpressionsAndBranchesNotTaken() throws Exception {
+        InputTemplate template = InputTemplate.of("{{ [Step.a, inList.b] }} {{ inFilter.b | default(1) }}"
+                + " {{ {'k': inDict.v} }} {% if false %}{{ inBranch }}{% elif inElif %}{% endif %}"
+                + " {{ Step.x + inSum.y }}");
+
+        assertThat(template.unknownNames(Set.of("__input__", "Step")))
+                .containsExactly("inBranch", "inDict", "inElif", "inFilter", "inList", "inSum");
+    }
+
+    @Test
+    void anUnknownFilterIsATemplateException() {
+        assertThatThrownBy(() -> InputTemplate.of("{{ __input__.a | shout }}").unknownNames(Set.of("__input__")))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("unknown filter 'shout'");
+    }
 }
