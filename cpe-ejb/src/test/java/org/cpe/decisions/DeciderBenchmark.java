@@ -90,9 +90,8 @@ class DeciderBenchmark {
     @TempDir
     Path dir;
 
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final TestLoops loops = new TestLoops();
     private final AtomicBoolean measuring = new AtomicBoolean(false);
-    private final List<Thread> threads = new ArrayList<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(INFLIGHT);
     private final AtomicInteger completed = new AtomicInteger();
@@ -137,20 +136,20 @@ class DeciderBenchmark {
                     rawSqs.getQueueUrl(r -> r.queueName(CLIENT.outputQueue())).queueUrl();
             for (int i = 0; i < DECIDERS; i++) {
                 DecisionCycle cycle = runtime.cycle();
-                thread("decider-" + i, () -> decide(cycle));
+                loops.start("decider-" + i, () -> decide(cycle));
             }
             PollCycle sender = runtime.noticeSender();
             StopSignal senderStop = new StopSignal();
-            thread("notices", () -> sender.pollOnce(senderStop));
+            loops.start("notices", () -> sender.pollOnce(senderStop));
             for (int i = 0; i < WORKERS; i++) {
-                thread("worker-" + i, () -> work(swf));
+                loops.start("worker-" + i, () -> work(swf));
             }
             if (notices) {
-                thread("consumer-1", () -> consume(rawSqs, output));
-                thread("consumer-2", () -> consume(rawSqs, output));
+                loops.start("consumer-1", () -> consume(rawSqs, output));
+                loops.start("consumer-2", () -> consume(rawSqs, output));
             }
-            thread("starter-1", () -> start(swf));
-            thread("starter-2", () -> start(swf));
+            loops.start("starter-1", () -> start(swf));
+            loops.start("starter-2", () -> start(swf));
 
             TimeUnit.SECONDS.sleep(JVM_WARMUP); // the JIT warms up under the same load; nothing is measured
             List<Run> runs = new ArrayList<>();
@@ -158,14 +157,11 @@ class DeciderBenchmark {
                 runs.add(measure());
             }
             String cpu = cpuByThreadGroup();
-            running.set(false);
-            for (Thread t : threads) {
-                t.join(10_000);
-            }
+            loops.stop(10_000);
             assertThat(failed.get()).as("workflows that failed").isZero();
             report(runs, loadBefore, loadAverage(), cpu);
         } finally {
-            running.set(false);
+            loops.signalStop();
             rawSqs.close();
             sqsServer.close();
             engine.close();
@@ -443,28 +439,5 @@ class DeciderBenchmark {
             }
         });
         return type.cast(proxy);
-    }
-
-    private interface Turn {
-        void run() throws Exception;
-    }
-
-    private void thread(String name, Turn turn) {
-        Thread t = new Thread(
-                () -> {
-                    while (running.get()) {
-                        try {
-                            turn.run();
-                        } catch (Exception e) {
-                            if (running.get()) {
-                                e.printStackTrace();
-                            }
-                        }
-                    }
-                },
-                name);
-        t.setDaemon(true);
-        t.start();
-        threads.add(t);
     }
 }

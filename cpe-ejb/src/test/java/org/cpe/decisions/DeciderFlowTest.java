@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cpe.aws.AwsClientFactory;
 import org.cpe.client.ClientDefinition;
@@ -84,8 +82,7 @@ class DeciderFlowTest {
     private SwfClient swf;
     private EmbeddedSqsServer sqsServer;
     private SqsClient sqs;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final List<Thread> threads = new ArrayList<>();
+    private final TestLoops loops = new TestLoops();
     private final AtomicInteger firstAttempts = new AtomicInteger();
     private DeciderRuntime runtime;
 
@@ -107,19 +104,16 @@ class DeciderFlowTest {
         assertThat(runtime.plans().problems()).isEmpty();
         DecisionCycle cycle = runtime.cycle();
         StopSignal stop = new StopSignal();
-        thread("decider", () -> cycle.pollOnce(stop));
+        loops.start("decider", () -> cycle.pollOnce(stop));
         PollCycle notices = runtime.noticeSender();
-        thread("notices", () -> notices.pollOnce(stop));
+        loops.start("notices", () -> notices.pollOnce(stop));
         await().atMost(Duration.ofSeconds(10)).until(() -> typesRegistered());
-        thread("worker", this::work);
+        loops.start("worker", this::work);
     }
 
     @AfterEach
     void stop() throws Exception {
-        running.set(false);
-        for (Thread t : threads) {
-            t.join(5_000);
-        }
+        loops.stop(5_000);
         sqs.close();
         sqsServer.close();
         engine.close();
@@ -293,7 +287,7 @@ class DeciderFlowTest {
             return;
         }
         if (input.path("hang").asBoolean()) {
-            while (running.get()) {
+            while (loops.running()) {
                 boolean cancelRequested;
                 try {
                     cancelRequested = swf.recordActivityTaskHeartbeat(r -> r.taskToken(task.taskToken()))
@@ -312,28 +306,5 @@ class DeciderFlowTest {
         }
         String result = JSON.createObjectNode().set("echo", input.get("say")).toString();
         swf.respondActivityTaskCompleted(r -> r.taskToken(task.taskToken()).result(result));
-    }
-
-    private interface Turn {
-        void run() throws Exception;
-    }
-
-    private void thread(String name, Turn turn) {
-        Thread t = new Thread(
-                () -> {
-                    while (running.get()) {
-                        try {
-                            turn.run();
-                        } catch (Exception e) {
-                            if (running.get()) {
-                                e.printStackTrace();
-                            }
-                        }
-                    }
-                },
-                name);
-        t.setDaemon(true);
-        t.start();
-        threads.add(t);
     }
 }
