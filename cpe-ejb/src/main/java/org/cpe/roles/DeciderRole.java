@@ -44,7 +44,7 @@ public class DeciderRole extends PollingRole {
     SqsClient sqs;
 
     private volatile DeciderRuntime runtime;
-    private List<Map.Entry<String, Supplier<PollCycle>>> loops = List.of();
+    private List<Map.Entry<String, Supplier<PollCycle>>> plannedLoops = List.of();
 
     @Override
     protected Role role() {
@@ -78,7 +78,7 @@ public class DeciderRole extends PollingRole {
     /** The decision loops, the notice sender and, unless it is off, the time-out watch. */
     @Override
     protected int loopCount(CpeSettings settings) {
-        return loops.size();
+        return plannedLoops.size();
     }
 
     @Override
@@ -88,12 +88,12 @@ public class DeciderRole extends PollingRole {
 
     @Override
     protected PollCycle cycle(CpeSettings settings, int index) {
-        return loops.get(index).getValue().get();
+        return plannedLoops.get(index).getValue().get();
     }
 
     @Override
     protected String loopName(int index, int count) {
-        return loops.get(index).getKey();
+        return plannedLoops.get(index).getKey();
     }
 
     private void planLoops(CpeSettings settings) {
@@ -106,6 +106,6 @@ public class DeciderRole extends PollingRole {
         if (!settings.decider().timeoutWatch().isZero()) {
             planned.add(Map.entry("decider-timeouts", runtime::timeoutWatch));
         }
-        loops = List.copyOf(planned);
+        plannedLoops = List.copyOf(planned);
     }
 }
