@@ -23,6 +23,11 @@ public class CpeConfiguration {
         return current;
     }
 
+    /** A reader of the same configuration, for keys whose names depend on what is deployed (per activity type). */
+    public ConfigReader reader() {
+        return new ConfigReader(lookup());
+    }
+
     public boolean exitOnFailure() {
         return CpeSettings.exitOnFailure(lookup());
     }

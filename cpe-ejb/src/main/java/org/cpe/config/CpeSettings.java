@@ -20,6 +20,7 @@ public record CpeSettings(
         EmbeddedSqsSettings embeddedSqs,
         EmbeddedSwfSettings embeddedSwf,
         DeciderSettings decider,
+        ActivityPollerSettings activityPoller,
         LoopSettings loops) {
 
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
@@ -39,6 +40,7 @@ public record CpeSettings(
                 EmbeddedSqsSettings.read(reader),
                 EmbeddedSwfSettings.read(reader),
                 DeciderSettings.read(reader),
+                ActivityPollerSettings.read(reader),
                 LoopSettings.read(reader));
         settings.checkEmbeddedEndpoints(reader);
         reader.throwIfInvalid();

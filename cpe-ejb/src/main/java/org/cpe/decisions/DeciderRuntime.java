@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
+import org.cpe.sqs.ClientNotifier;
 import org.cpe.sqs.Outbox;
 import software.amazon.awssdk.services.swf.SwfClient;
 

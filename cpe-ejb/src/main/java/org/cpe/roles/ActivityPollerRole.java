@@ -1,16 +1,38 @@
 package org.cpe.roles;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.cpe.activity.Activity;
+import org.cpe.config.ConfigReader;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
+import org.cpe.lifecycle.RoleStatus;
+import org.cpe.lifecycle.StartupAbort;
 import org.cpe.loop.PollCycle;
+import org.cpe.work.ActivityCatalog;
+import org.cpe.work.ActivityWorker;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
- * The activity-poller role's lifecycle: the role runs the activities: polls SWF activity task lists and hands each task to its implementation. Its loop idles until that work is built.
+ * The activity-poller role: runs the activity implementations deployed with the application (CDI beans with
+ * {@code @ActivityType}) that {@code cpe.activity-poller.types} selects. Two classes declaring one type, or a
+ * selected type that is not deployed, fail the deployment with a message naming them. On stop, running tasks get the
+ * shutdown time, then the rest are failed with {@code WORKER_SHUTDOWN}.
  *
  * <p>Depends on the embedded services so that they start before it and stop after it.
  */
@@ -20,13 +42,101 @@ import org.cpe.loop.PollCycle;
 @DependsOn({"StartupGuard", "EmbeddedSqsRole", "EmbeddedSwfRole"})
 public class ActivityPollerRole extends PollingRole {
 
+    private static final Logger LOG = Logger.getLogger(ActivityPollerRole.class.getName());
+
+    @Inject
+    @Any
+    Instance<Activity> activities;
+
+    // @Resource, not @Inject, as for the executor: the container's thread factory gives task threads its context.
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    SwfClient swf;
+
+    @Inject
+    SqsClient sqs;
+
+    private volatile ActivityWorker worker;
+    private List<Map.Entry<String, PollCycle>> plannedLoops = List.of();
+
     @Override
     protected Role role() {
         return Role.ACTIVITY_POLLER;
     }
 
     @Override
+    protected void prepare(CpeSettings settings, RoleStatus status) {
+        try {
+            ActivityCatalog selected = discover().select(settings.activityPoller());
+            ConfigReader reader = configuration.reader();
+            List<ActivityWorker.TypePlan> plans = new ArrayList<>();
+            for (ActivityCatalog.Implementation implementation : selected.all()) {
+                plans.add(new ActivityWorker.TypePlan(
+                        implementation,
+                        settings.activityPoller().forType(reader, implementation.name(), implementation.version())));
+            }
+            reader.throwIfInvalid();
+            worker = new ActivityWorker(
+                    swf,
+                    sqs,
+                    settings.decider().domain(),
+                    settings.activityPoller(),
+                    settings.clients().clients(),
+                    plans,
+                    threads);
+        } catch (RuntimeException e) {
+            throw StartupAbort.abort(
+                    "CPE failed to start the activity poller: " + e.getMessage(), e, configuration.exitOnFailure());
+        }
+        status.detail("activities", worker.describe());
+        plannedLoops = worker.loops();
+        LOG.info(() -> "Activity poller runs " + worker.describe());
+    }
+
+    private ActivityCatalog discover() {
+        List<ActivityCatalog.Discovered> found = new ArrayList<>();
+        for (Instance.Handle<Activity> handle : activities.handles()) {
+            found.add(new ActivityCatalog.Discovered(handle.getBean().getBeanClass(), handle.get()));
+        }
+        return ActivityCatalog.of(found);
+    }
+
+    /** The worker of this server, while the role runs. */
+    public Optional<ActivityWorker> worker() {
+        return Optional.ofNullable(worker);
+    }
+
+    @Override
+    protected int loopCount(CpeSettings settings) {
+        return plannedLoops.size();
+    }
+
+    @Override
     protected PollCycle cycle(CpeSettings settings) {
-        return new IdleCycle();
+        throw new IllegalStateException("the activity poller's loops are planned by prepare");
+    }
+
+    @Override
+    protected PollCycle cycle(CpeSettings settings, int index) {
+        return plannedLoops.get(index).getValue();
+    }
+
+    @Override
+    protected String loopName(int index, int count) {
+        return plannedLoops.get(index).getKey();
+    }
+
+    /** Lets the running tasks end within {@code timeout} (failing the rest), then stops the loops. */
+    @Override
+    public synchronized void awaitStopped(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ActivityWorker current = worker;
+        if (current != null) {
+            current.shutdown(timeout);
+            worker = null;
+        }
+        super.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Daemon threads that repeat a turn until stopped, for tests that run the roles' work without a container. */
-final class TestLoops {
+public final class TestLoops {
 
     /** One turn of a loop. */
-    interface Turn {
+    public interface Turn {
         void run() throws Exception;
     }
 
@@ -16,7 +16,7 @@ final class TestLoops {
     private final List<Thread> threads = new ArrayList<>();
 
     /** Starts a thread that runs {@code turn} until {@link #stop}; a turn's failure is printed, not fatal. */
-    void start(String name, Turn turn) {
+    public void start(String name, Turn turn) {
         Thread t = new Thread(
                 () -> {
                     while (running.get()) {
@@ -35,17 +35,17 @@ final class TestLoops {
         threads.add(t);
     }
 
-    boolean running() {
+    public boolean running() {
         return running.get();
     }
 
     /** Tells every loop to stop after its turn, without waiting. */
-    void signalStop() {
+    public void signalStop() {
         running.set(false);
     }
 
     /** Lets every loop finish its turn, waiting up to {@code millis} for each. */
-    void stop(long millis) throws InterruptedException {
+    public void stop(long millis) throws InterruptedException {
         running.set(false);
         for (Thread t : threads) {
             t.join(millis);

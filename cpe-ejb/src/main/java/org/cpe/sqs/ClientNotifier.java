@@ -1,4 +1,4 @@
-package org.cpe.decisions;
+package org.cpe.sqs;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.cpe.client.ClientDefinition;
 import org.cpe.decider.logic.Notice;
 import org.cpe.decider.notify.ClientMessage;
 import org.cpe.decider.notify.JobRoute;
-import org.cpe.sqs.Outbox;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * named in the workflow input's {@code client.name}), else the input's {@code client.queues.output}, as the original
  * routed its workers' messages. A job with no client gets no messages; that is logged, not an error.
  */
-final class ClientNotifier {
+public final class ClientNotifier {
 
     private static final Logger LOG = Logger.getLogger(ClientNotifier.class.getName());
 
@@ -28,13 +27,13 @@ final class ClientNotifier {
     private final Map<String, ClientDefinition> clients;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
-    ClientNotifier(SqsClient sqs, Outbox outbox, List<ClientDefinition> clients) {
+    public ClientNotifier(SqsClient sqs, Outbox outbox, List<ClientDefinition> clients) {
         this.sqs = sqs;
         this.outbox = outbox;
         this.clients = clients.stream().collect(java.util.stream.Collectors.toMap(ClientDefinition::name, c -> c));
     }
 
-    void send(JobRoute route, String workflowId, String runId, List<Notice> notices) {
+    public void send(JobRoute route, String workflowId, String runId, List<Notice> notices) {
         if (notices.isEmpty()) {
             return;
         }

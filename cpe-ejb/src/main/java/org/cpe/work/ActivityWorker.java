@@ -1,0 +1,260 @@
+package org.cpe.work;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.cpe.activity.ActivityReasons;
+import org.cpe.activity.ActivityType;
+import org.cpe.client.ClientDefinition;
+import org.cpe.config.ActivityPollerSettings;
+import org.cpe.config.ActivityPollerSettings.TypeSettings;
+import org.cpe.loop.PollCycle;
+import org.cpe.sqs.ClientNotifier;
+import org.cpe.sqs.Outbox;
+import org.cpe.work.ActivityCatalog.Implementation;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
+
+/**
+ * The ActivityPoller's runtime: the task lists it polls with their slots, the threads its tasks run on, the
+ * heartbeats, the client messages, and the graceful stop. Plain Java, so that tests run it without a container; the
+ * role bean gives it the container's thread factory.
+ */
+public final class ActivityWorker {
+
+    private static final Logger LOG = Logger.getLogger(ActivityWorker.class.getName());
+    private static final int HEARTBEAT_THREADS = 2;
+    private static final int OUTBOX_CAPACITY = 10_000;
+    private static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
+
+    /** One selected activity type and where and how it runs. */
+    public record TypePlan(Implementation implementation, TypeSettings settings) {}
+
+    /** A task list and the slots its tasks share. */
+    record TaskList(String name, Semaphore slots, int capacity, int pollers) {}
+
+    private final SwfClient swf;
+    private final String domain;
+    private final ActivityPollerSettings settings;
+    private final List<TypePlan> plans;
+    private final ActivityCatalog catalog;
+    private final Map<String, TaskList> taskLists = new LinkedHashMap<>();
+    private final Outbox outbox;
+    private final ActivityMessages messages;
+    private final JobRoutes routes;
+    private final ScheduledTimeouts timeouts;
+    private final TaskRunner runner;
+    private final Answers answers;
+    private final Heartbeats heartbeats;
+    private final ThreadPoolExecutor executor;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Registration registration;
+    private final Set<RunningTask> running = ConcurrentHashMap.newKeySet();
+    private final String identity;
+    private volatile boolean closing;
+
+    public ActivityWorker(
+            SwfClient swf,
+            SqsClient sqs,
+            String domain,
+            ActivityPollerSettings settings,
+            List<ClientDefinition> clients,
+            List<TypePlan> plans,
+            ThreadFactory threads) {
+        this.swf = swf;
+        this.domain = domain;
+        this.settings = settings;
+        this.plans = List.copyOf(plans);
+        this.catalog = ActivityCatalog.of(plans.stream()
+                .map(p -> new ActivityCatalog.Discovered(
+                        p.implementation().implementationClass(),
+                        p.implementation().activity()))
+                .toList());
+        int totalSlots = 0;
+        for (TypePlan plan : plans) {
+            TypeSettings type = plan.settings();
+            TaskList earlier = taskLists.get(type.taskList());
+            int capacity = type.slots() + (earlier == null ? 0 : earlier.capacity());
+            int pollers = Math.max(type.pollers(), earlier == null ? 0 : earlier.pollers());
+            taskLists.put(type.taskList(), new TaskList(type.taskList(), new Semaphore(capacity), capacity, pollers));
+            totalSlots += type.slots();
+        }
+        this.outbox = new Outbox(sqs, OUTBOX_CAPACITY);
+        this.messages = new ActivityMessages(new ClientNotifier(sqs, outbox, clients));
+        this.routes = new JobRoutes(swf, domain);
+        this.timeouts = new ScheduledTimeouts(swf, domain);
+        this.runner = new TaskRunner(catalog);
+        this.answers = new Answers(swf, messages);
+        this.executor = new ThreadPoolExecutor(
+                Math.max(1, totalSlots),
+                Math.max(1, totalSlots),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                threads);
+        executor.allowCoreThreadTimeOut(true);
+        this.scheduler = new ScheduledThreadPoolExecutor(HEARTBEAT_THREADS, threads);
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.heartbeats = new Heartbeats(swf, scheduler);
+        this.registration = new Registration(swf, domain, plans);
+        this.identity =
+                "cpe-activity-poller@" + ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    /** The loops to run: each task list's pollers, then the sender of the client messages. */
+    public List<Map.Entry<String, PollCycle>> loops() {
+        List<Map.Entry<String, PollCycle>> loops = new ArrayList<>();
+        for (TaskList list : taskLists.values()) {
+            for (int i = 1; i <= list.pollers(); i++) {
+                String name = "activity-poller-" + list.name() + (list.pollers() == 1 ? "" : "-" + i);
+                loops.add(Map.entry(name, new TaskListPoller(swf, this, domain, list.name(), list.slots())));
+            }
+        }
+        loops.add(Map.entry("activity-notices", outbox.sender()));
+        return loops;
+    }
+
+    /** The types this worker runs, for logs and health: {@code Checksum 1 on Checksum-1 (8 slots)}. */
+    public String describe() {
+        if (plans.isEmpty()) {
+            return "none";
+        }
+        List<String> types = new ArrayList<>();
+        for (TypePlan plan : plans) {
+            types.add(plan.implementation() + " on " + plan.settings().taskList() + " ("
+                    + plan.settings().slots() + " slots)");
+        }
+        return String.join(", ", types);
+    }
+
+    /** Tasks running now. */
+    public int runningTasks() {
+        return running.size();
+    }
+
+    void ensureRegistered() {
+        registration.ensureRegistered();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    /** Runs a polled task on a worker thread; its slot is released once the task is answered. */
+    void dispatch(PollForActivityTaskResponse polled, Semaphore slots) {
+        Implementation implementation = catalog.find(
+                        polled.activityType().name(), polled.activityType().version())
+                .orElse(null);
+        ActivityType declaration = implementation == null ? null : implementation.declaration();
+        boolean manual = declaration != null && declaration.heartbeats() == ActivityType.Heartbeats.MANUAL;
+        long heartbeatTimeout = implementation == null
+                ? Long.MAX_VALUE
+                : timeouts.heartbeatTimeoutNanos(polled, registration.heartbeatTimeoutNanos(implementation));
+        RunningTask task = new RunningTask(
+                polled,
+                routes.route(
+                        polled.workflowExecution().workflowId(),
+                        polled.workflowExecution().runId(),
+                        polled.input()),
+                messages,
+                manual,
+                heartbeatTimeout,
+                settings.progressInterval().toNanos());
+        running.add(task);
+        try {
+            if (closing) {
+                answers.answer(task, shutdownReply(task));
+                end(task, slots);
+                return;
+            }
+            ScheduledFuture<?> beats =
+                    implementation == null ? null : heartbeats.start(task, heartbeatInterval(heartbeatTimeout));
+            executor.execute(() -> {
+                try {
+                    TaskReply reply = runner.run(task, implementation);
+                    if (beats != null) {
+                        beats.cancel(false);
+                    }
+                    answers.answer(task, reply);
+                } finally {
+                    end(task, slots);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            answers.answer(task, shutdownReply(task));
+            end(task, slots);
+        }
+    }
+
+    private void end(RunningTask task, Semaphore slots) {
+        running.remove(task);
+        slots.release();
+        synchronized (running) {
+            running.notifyAll();
+        }
+    }
+
+    /** A third of the task's heartbeat timeout, at most the configured interval, at least 100 ms. */
+    private Duration heartbeatInterval(long timeout) {
+        Duration third = timeout == Long.MAX_VALUE ? settings.heartbeatInterval() : Duration.ofNanos(timeout / 3);
+        Duration interval = third.compareTo(settings.heartbeatInterval()) < 0 ? third : settings.heartbeatInterval();
+        return interval.compareTo(MIN_HEARTBEAT_INTERVAL) < 0 ? MIN_HEARTBEAT_INTERVAL : interval;
+    }
+
+    /**
+     * Stops taking tasks, gives the running ones up to {@code grace} to end, then answers the rest as failed with
+     * {@value ActivityReasons#WORKER_SHUTDOWN}, so that they are retried at once rather than after a timeout, and
+     * interrupts them. The pollers' loops are stopped by their owner.
+     */
+    public void shutdown(Duration grace) {
+        closing = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (running) {
+            while (!running.isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    running.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        List<RunningTask> left = new ArrayList<>(running);
+        for (RunningTask task : left) {
+            answers.answer(task, shutdownReply(task));
+            task.requestCancel();
+        }
+        if (!left.isEmpty()) {
+            LOG.info(() -> left.size() + " task(s) still running at shutdown were failed with "
+                    + ActivityReasons.WORKER_SHUTDOWN);
+        }
+        executor.shutdownNow();
+        scheduler.shutdownNow();
+    }
+
+    private TaskReply shutdownReply(RunningTask task) {
+        return new TaskReply.Failed(
+                ActivityReasons.WORKER_SHUTDOWN,
+                "Worker " + identity + " stopped after the task ran "
+                        + TimeUnit.NANOSECONDS.toMillis(task.runningNanos()) + " ms; it can be retried at once");
+    }
+}

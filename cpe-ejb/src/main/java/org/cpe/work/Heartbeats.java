@@ -1,0 +1,61 @@
+package org.cpe.work;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.RecordActivityTaskHeartbeatResponse;
+import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+
+/**
+ * The heartbeats of the running tasks, sent from a few shared scheduler threads so that a thousand tasks need no
+ * thousand timers. Each tick also sends the progress a task folded since its last message. A heartbeat answered with
+ * {@code cancelRequested} cancels the task; one answered with an unknown task (it timed out, or its workflow closed)
+ * stops it without an answer, since SWF would refuse one.
+ */
+final class Heartbeats {
+
+    private static final Logger LOG = Logger.getLogger(Heartbeats.class.getName());
+
+    private final SwfClient swf;
+    private final ScheduledExecutorService scheduler;
+
+    Heartbeats(SwfClient swf, ScheduledExecutorService scheduler) {
+        this.swf = swf;
+        this.scheduler = scheduler;
+    }
+
+    ScheduledFuture<?> start(RunningTask task, Duration interval) {
+        long millis = interval.toMillis();
+        return scheduler.scheduleWithFixedDelay(() -> tick(task), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    void tick(RunningTask task) {
+        task.flushProgress(false);
+        RunningTask.Beat beat = task.heartbeatDue();
+        if (beat == null) {
+            return;
+        }
+        try {
+            RecordActivityTaskHeartbeatResponse response = swf.recordActivityTaskHeartbeat(
+                    r -> r.taskToken(task.token()).details(beat.details()));
+            task.beaten();
+            if (Boolean.TRUE.equals(response.cancelRequested())) {
+                LOG.fine(() -> "Cancellation requested for task " + task.activityId() + " of " + task.workflowId());
+                task.requestCancel();
+            }
+        } catch (UnknownResourceException e) {
+            if (task.claimAnswer()) {
+                LOG.info(() -> "Task " + task.activityId() + " of workflow " + task.workflowId()
+                        + " is no longer known to SWF (timed out or closed); stopping it");
+            }
+            task.requestCancel();
+        } catch (RuntimeException e) {
+            // The next tick tries again; a heartbeat timeout retries the task if SWF stays unreachable.
+            LOG.log(Level.WARNING, "Heartbeat of task " + task.activityId() + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.cpe.work;
+
+/**
+ * SWF's size limits on what a worker sends, and the cut that keeps a text within them: the start is kept and a marker
+ * says how much is missing, so that a long result or stack trace is shortened rather than rejected by SWF.
+ */
+final class SwfText {
+
+    static final int REASON = 256;
+    static final int DETAILS = 32_768;
+    static final int RESULT = 32_768;
+    static final int HEARTBEAT_DETAILS = 2_048;
+
+    private SwfText() {}
+
+    /** {@code text} when it fits in {@code limit} characters, else its start and {@code …[cut N characters]}. */
+    static String cut(String text, int limit) {
+        if (text == null || text.length() <= limit) {
+            return text;
+        }
+        // The marker's own length depends on the number in it; one pass with the longest number is enough.
+        String longest = marker(text.length());
+        int keep = Math.max(0, limit - longest.length());
+        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep) + marker(text.length() - keep);
+    }
+
+    private static String marker(int missing) {
+        return "…[cut " + missing + " characters]";
+    }
+}
