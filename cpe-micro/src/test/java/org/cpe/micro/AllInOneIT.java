@@ -27,7 +27,6 @@ import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityType;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DecisionType;
-import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RegistrationStatus;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
@@ -208,7 +207,7 @@ class AllInOneIT {
      * reads the job's messages on its client's output queue.
      */
     @Test
-    void theDeciderRunsAPackagedPlanAndTellsTheJobsClient() {
+    void theDeciderAndTheBuiltInChecksumActivityRunAPackagedPlanAndTellTheJobsClient() {
         String jobId = "it-checksum-" + System.nanoTime();
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
@@ -223,29 +222,34 @@ class AllInOneIT {
                 .tagList("cpe-job:" + jobId, "cpe-client:demo")
                 .input("{\"text\": \"hello\"}"));
 
-        PollForActivityTaskResponse task = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> swf.pollForActivityTask(b -> b.domain("cpe").taskList(t -> t.name("Checksum-1"))),
-                        t -> t.taskToken() != null && !t.taskToken().isEmpty());
-        assertThat(task.input()).contains("\"text\":\"hello\"");
-        swf.respondActivityTaskCompleted(b -> b.taskToken(task.taskToken())
-                .result("{\"algorithm\": \"SHA-256\", \"checksum\": \"2cf24dba\", \"size\": 5}"));
-
         String output = sqs.getQueueUrl(b -> b.queueName("demo-output")).queueUrl();
         List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (Message m : sqs.receiveMessage(
                             b -> b.queueUrl(output).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages()) {
-                bodies.add(m.body());
+                if (m.body().contains(jobId)) {
+                    bodies.add(m.body());
+                }
                 sqs.deleteMessage(b -> b.queueUrl(output).receiptHandle(m.receiptHandle()));
             }
-            return bodies.stream().anyMatch(b -> b.contains("WORKFLOW_COMPLETED"));
+            return bodies.stream().anyMatch(b -> b.contains("WORKFLOW_"));
         });
-        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_SCHEDULED\"", jobId));
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_SCHEDULED\""));
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_STARTED\"", "\"Checksum\""));
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_COMPLETED\""));
+        String sha256OfHello = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
         assertThat(bodies)
-                .filteredOn(b -> b.contains("WORKFLOW_COMPLETED"))
+                .filteredOn(b -> b.contains("WORKFLOW_"))
                 .singleElement()
-                .satisfies(b -> assertThat(b).contains("\"jobId\":\"" + jobId + "\"", "\"checksum\":\"2cf24dba\""));
+                .satisfies(b -> assertThat(b)
+                        .contains("\"WORKFLOW_COMPLETED\"", "\"jobId\":\"" + jobId + "\"", sha256OfHello));
+    }
+
+    @Test
+    void theActivityPollerReportsTheBuiltInActivitiesItRuns(@ArquillianResource URL base) throws Exception {
+        String roles = Http.get(base.toURI().resolve("/api/roles")).body();
+
+        assertThat(roles).contains("Checksum 1 on Checksum-1", "Thumbnail 1 on Thumbnail-1", "Test 1 on Test-1");
     }
 }

@@ -1,0 +1,50 @@
+package org.cpe.builtin;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+
+/** An HTTP server on a free loopback port that serves fixed bodies, for download tests. */
+final class LocalHttpServer implements AutoCloseable {
+
+    private final HttpServer server;
+
+    private LocalHttpServer(HttpServer server) {
+        this.server = server;
+    }
+
+    static LocalHttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.start();
+            return new LocalHttpServer(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Answers GET {@code path} with {@code status} and {@code body}, with a Content-Length when {@code withLength},
+     * chunked otherwise.
+     */
+    LocalHttpServer serve(String path, int status, byte[] body, boolean withLength) {
+        server.createContext(path, exchange -> {
+            exchange.sendResponseHeaders(status, withLength ? body.length : 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        return this;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
