@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityType;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DecisionType;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.RegistrationStatus;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
@@ -242,13 +243,13 @@ class AllInOneIT {
         assertThat(bodies)
                 .filteredOn(b -> b.contains("WORKFLOW_"))
                 .singleElement()
-                .satisfies(b -> assertThat(b)
-                        .contains("\"WORKFLOW_COMPLETED\"", "\"jobId\":\"" + jobId + "\"", sha256OfHello));
+                .satisfies(b ->
+                        assertThat(b).contains("\"WORKFLOW_COMPLETED\"", "\"jobId\":\"" + jobId + "\"", sha256OfHello));
     }
 
     @Test
     void theActivityPollerReportsTheBuiltInActivitiesItRuns(@ArquillianResource URL base) throws Exception {
-        String roles = Http.get(base.toURI().resolve("/api/roles")).body();
+        String roles = Http.get(base.toURI().resolve("api/roles")).body();
 
         assertThat(roles).contains("Checksum 1 on Checksum-1", "Thumbnail 1 on Thumbnail-1", "Test 1 on Test-1");
     }
