@@ -38,7 +38,11 @@ import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 public final class ActivityWorker {
 
     private static final Logger LOG = Logger.getLogger(ActivityWorker.class.getName());
-    private static final int HEARTBEAT_THREADS = 2;
+    /** Heartbeat calls block until SWF has them durable; more threads let a busy worker's calls overlap. */
+    private static final int MIN_HEARTBEAT_THREADS = 2;
+
+    private static final int MAX_HEARTBEAT_THREADS = 16;
+    private static final int SLOTS_PER_HEARTBEAT_THREAD = 64;
     private static final int OUTBOX_CAPACITY = 10_000;
     private static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
 
@@ -108,7 +112,11 @@ public final class ActivityWorker {
                 new LinkedBlockingQueue<>(),
                 threads);
         executor.allowCoreThreadTimeOut(true);
-        this.scheduler = new ScheduledThreadPoolExecutor(HEARTBEAT_THREADS, threads);
+        this.scheduler = new ScheduledThreadPoolExecutor(
+                Math.max(
+                        MIN_HEARTBEAT_THREADS,
+                        Math.min(MAX_HEARTBEAT_THREADS, totalSlots / SLOTS_PER_HEARTBEAT_THREAD)),
+                threads);
         scheduler.setRemoveOnCancelPolicy(true);
         this.heartbeats = new Heartbeats(swf, scheduler);
         this.registration = new Registration(swf, domain, plans);
