@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.swf.SwfClient;
 public class ActivityPollerRole extends PollingRole {
 
     private static final Logger LOG = Logger.getLogger(ActivityPollerRole.class.getName());
+    /** Of the stop's time, what is kept for the loops after the tasks' grace. */
+    private static final Duration LOOP_RESERVE = Duration.ofSeconds(1);
 
     @Inject
     @Any
@@ -128,13 +130,17 @@ public class ActivityPollerRole extends PollingRole {
         return plannedLoops.get(index).getKey();
     }
 
-    /** Lets the running tasks end within {@code timeout} (failing the rest), then stops the loops. */
+    /**
+     * Lets the running tasks end within most of {@code timeout} (failing the rest), then stops the loops with what is
+     * left, so that the message sender still sends the last messages.
+     */
     @Override
     public synchronized void awaitStopped(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ActivityWorker current = worker;
         if (current != null) {
-            current.shutdown(timeout);
+            Duration reserve = timeout.dividedBy(5).compareTo(LOOP_RESERVE) < 0 ? timeout.dividedBy(5) : LOOP_RESERVE;
+            current.shutdown(timeout.minus(reserve));
             worker = null;
         }
         super.awaitStopped(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
