@@ -125,6 +125,9 @@ class EarOnPayaraServerIT {
         HttpResponse<String> roles = get("/api/roles");
         assertThat(roles.statusCode()).as("GET /api/roles: %s", roles.body()).isEqualTo(200);
         assertThat(roles.body()).contains("\"name\":\"embedded-sqs\"");
+        assertThat(roles.body())
+                .as("the built-in activities, found by CDI in the EAR's lib/")
+                .contains("Checksum 1 on Checksum-1", "Test 1 on Test-1");
     }
 
     @Test
