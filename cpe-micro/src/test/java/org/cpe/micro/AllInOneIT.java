@@ -77,10 +77,13 @@ class AllInOneIT {
         assertThat(roles.body()).contains("cpe-dead-letter, demo-input, demo-output");
     }
 
-    /** Runs inside the server: the application's own SqsClient round-trips a message through the embedded SQS. */
+    /**
+     * Runs inside the server: the application's own SqsClient round-trips a message through the embedded SQS (on a
+     * queue of its own, since the InputPoller reads the clients' input queues).
+     */
     @Test
     void applicationSqsClientRoundTripsThroughTheEmbeddedSqs() {
-        String queue = sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl();
+        String queue = sqs.createQueue(b -> b.queueName("it-round-trip")).queueUrl();
         sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"type\":\"START_JOB\",\"jobId\":\"round-trip\"}"));
 
         List<Message> received =
@@ -252,5 +255,35 @@ class AllInOneIT {
         String roles = Http.get(base.toURI().resolve("api/roles")).body();
 
         assertThat(roles).contains("Checksum 1 on Checksum-1", "Thumbnail 1 on Thumbnail-1", "Test 1 on Test-1");
+    }
+
+    @Test
+    void aStartJobOnTheClientsInputQueueRunsToCompletionWithItsJobIdOnEveryMessage() {
+        String jobId = "it-sqs-" + System.nanoTime();
+        String input = sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(input)
+                .messageBody("{\"time\": 1437447258.98, \"type\": \"START_JOB\", "
+                        + "\"jobId\": \"" + jobId + "\", \"data\": {\"workflow\": {\"name\": \"cpe-checksum\", "
+                        + "\"version\": \"1\"}, \"text\": \"hello\"}}"));
+
+        String output = sqs.getQueueUrl(b -> b.queueName("demo-output")).queueUrl();
+        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (Message m : sqs.receiveMessage(
+                            b -> b.queueUrl(output).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                if (m.body().contains(jobId)) {
+                    bodies.add(m.body());
+                }
+                sqs.deleteMessage(b -> b.queueUrl(output).receiptHandle(m.receiptHandle()));
+            }
+            return bodies.stream().anyMatch(b -> b.contains("WORKFLOW_COMPLETED"))
+                    && bodies.stream().anyMatch(b -> b.contains("WORKFLOW_SCHEDULED"));
+        });
+        assertThat(bodies).allSatisfy(b -> assertThat(b).contains("\"jobId\":\"" + jobId + "\""));
+        // From two roles through a standard queue: WORKFLOW_SCHEDULED may come after the Decider's first notice.
+        assertThat(bodies).anySatisfy(b -> assertThat(b)
+                .contains("\"WORKFLOW_SCHEDULED\"", "\"workflowId\":\"demo." + jobId + "\""));
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_COMPLETED\""));
     }
 }

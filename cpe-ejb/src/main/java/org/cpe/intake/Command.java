@@ -1,0 +1,81 @@
+package org.cpe.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+
+/**
+ * A client's command in the original envelope {@code {time, type, jobId, data}} ({@code job_id} is read too, as the
+ * 2014 clients sent it), or why it is not one. Parsing is pure: no SQS, no SWF.
+ */
+record Command(String type, String jobId, JsonNode data) {
+
+    static final Set<String> TYPES = Set.of(
+            "START_JOB",
+            "CANCEL_JOB",
+            "CANCEL_ACTIVITY",
+            "GET_JOB_LIST",
+            "GET_JOB_STATUS",
+            "GET_ACTIVITY_LIST",
+            "GET_ACTIVITY_STATUS");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A command that cannot be processed: a machine-readable reason and a message for a human. */
+    record Rejection(String reason, String message, String jobId) {}
+
+    /** Either a command or a rejection. */
+    record Parsed(Command command, Rejection rejection) {}
+
+    static Parsed parse(String body) {
+        JsonNode message;
+        try {
+            message = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return rejected("INVALID_JSON", "The message is not JSON: " + e.getOriginalMessage(), null);
+        }
+        if (message == null || !message.isObject()) {
+            return rejected("INVALID_JSON", "The message must be a JSON object {time, type, jobId, data}", null);
+        }
+        String jobId = text(message, "jobId");
+        if (jobId == null) {
+            jobId = text(message, "job_id");
+        }
+        String type = text(message, "type");
+        if (type == null) {
+            return rejected(
+                    "MISSING_FIELD", "The message has no 'type' (one of " + String.join(", ", sorted()) + ")", jobId);
+        }
+        if (!TYPES.contains(type)) {
+            return rejected(
+                    "UNKNOWN_COMMAND",
+                    "Unknown command type '" + type + "'; known: " + String.join(", ", sorted()),
+                    jobId);
+        }
+        if (jobId == null) {
+            return rejected("MISSING_FIELD", "The " + type + " command has no 'jobId'", null);
+        }
+        JsonNode data = message.get("data");
+        if (data == null || !data.isObject()) {
+            return rejected("MISSING_FIELD", "The " + type + " command has no 'data' object", jobId);
+        }
+        return new Parsed(new Command(type, jobId, data), null);
+    }
+
+    private static Parsed rejected(String reason, String message, String jobId) {
+        return new Parsed(null, new Rejection(reason, message, jobId));
+    }
+
+    private static String text(JsonNode message, String field) {
+        JsonNode value = message.get(field);
+        if (value == null || value.isNull() || value.isContainerNode()) {
+            return null;
+        }
+        String text = value.asText();
+        return text.isBlank() ? null : text;
+    }
+
+    private static java.util.List<String> sorted() {
+        return TYPES.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,193 @@
+package org.cpe.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cpe.client.ClientDefinition;
+import org.cpe.loop.PollCycle;
+import org.cpe.loop.StopSignal;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * One turn of a client's input loop: receive up to ten commands, carry them out, answer them on the client's output
+ * queue, copy the rejected ones raw to the dead-letter queue (with the reason as a message attribute), and only then
+ * delete them, so that a crash in between re-processes them (harmlessly: a start finds its workflow). A command whose
+ * SWF call fails for a passing reason is left in the queue and comes back after its visibility timeout.
+ */
+public final class InputCycle implements PollCycle {
+
+    private static final Logger LOG = Logger.getLogger(InputCycle.class.getName());
+    private static final int WAIT_SECONDS = 10;
+    private static final int MAX_BATCH_BYTES = 250 * 1024;
+
+    private final SqsClient sqs;
+    private final JobStarter starter;
+    private final ClientDefinition client;
+    private final String deadLetterQueue;
+    private String inputUrl;
+    private String deadLetterUrl;
+
+    public InputCycle(
+            SqsClient sqs,
+            software.amazon.awssdk.services.swf.SwfClient swf,
+            String domain,
+            ClientDefinition client,
+            String deadLetterQueue) {
+        this.sqs = sqs;
+        this.starter = new JobStarter(swf, domain);
+        this.client = client;
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    /** A command's raw message bound for the dead-letter queue, and why. */
+    private record DeadLetter(Message message, String reason) {}
+
+    @Override
+    public void pollOnce(StopSignal stop) {
+        if (inputUrl == null) {
+            inputUrl = url(client.inputQueue());
+            deadLetterUrl = url(deadLetterQueue);
+        }
+        List<Message> received = sqs.receiveMessage(
+                        r -> r.queueUrl(inputUrl).maxNumberOfMessages(10).waitTimeSeconds(WAIT_SECONDS))
+                .messages();
+        if (received.isEmpty()) {
+            return;
+        }
+        List<String> replies = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        List<Message> done = new ArrayList<>();
+        for (Message message : received) {
+            try {
+                handle(message, replies, deadLetters);
+                done.add(message);
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Command of client " + client.name() + " not processed; it stays in " + client.inputQueue()
+                                + " and comes back",
+                        e);
+            }
+        }
+        String outputUrl = outputUrl();
+        if (outputUrl == null) {
+            LOG.severe(() -> "Output queue " + client.outputQueue() + " of client " + client.name()
+                    + " does not exist: " + done.size() + " command(s) go to the dead-letter queue unanswered");
+            deadLetters.clear();
+            done.forEach(m -> deadLetters.add(new DeadLetter(m, "OUTPUT_QUEUE_UNKNOWN")));
+        } else {
+            send(outputUrl, replies);
+        }
+        for (DeadLetter dead : deadLetters) {
+            sqs.sendMessage(r -> r.queueUrl(deadLetterUrl)
+                    .messageBody(dead.message().body())
+                    .messageAttributes(Map.of(
+                            "cpe-reason", text(dead.reason()),
+                            "cpe-client", text(client.name()),
+                            "cpe-queue", text(client.inputQueue()))));
+        }
+        delete(done);
+    }
+
+    private void handle(Message message, List<String> replies, List<DeadLetter> deadLetters) {
+        Command.Parsed parsed = Command.parse(message.body());
+        Instant now = Instant.now();
+        if (parsed.rejection() != null) {
+            Command.Rejection r = parsed.rejection();
+            replies.add(Replies.rejected("COMMAND_REJECTED", r.jobId(), null, r.reason(), r.message(), now));
+            deadLetters.add(new DeadLetter(message, r.reason()));
+            return;
+        }
+        Command command = parsed.command();
+        if (!command.type().equals("START_JOB")) {
+            replies.add(Replies.rejected(
+                    "COMMAND_REJECTED",
+                    command.jobId(),
+                    command.type(),
+                    "NOT_SUPPORTED",
+                    command.type() + " is not served by this version of CPE yet; only START_JOB is",
+                    now));
+            deadLetters.add(new DeadLetter(message, "NOT_SUPPORTED"));
+            return;
+        }
+        JobStarter.Outcome outcome = starter.start(client.name(), command);
+        replies.add(outcome.reply());
+        if (outcome.deadLetter()) {
+            deadLetters.add(new DeadLetter(message, "JOB_START_FAILED"));
+        }
+    }
+
+    /** Sends the replies in batches within SQS's limits of ten entries and 256 KiB. */
+    private void send(String url, List<String> replies) {
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        int bytes = 0;
+        for (String reply : replies) {
+            int size = reply.getBytes(StandardCharsets.UTF_8).length;
+            if (!batch.isEmpty() && (batch.size() == 10 || bytes + size > MAX_BATCH_BYTES)) {
+                sendBatch(url, batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(batch.size()))
+                    .messageBody(reply)
+                    .build());
+            bytes += size;
+        }
+        if (!batch.isEmpty()) {
+            sendBatch(url, batch);
+        }
+    }
+
+    private void sendBatch(String url, List<SendMessageBatchRequestEntry> batch) {
+        var response = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(batch));
+        if (!response.failed().isEmpty()) {
+            throw new IllegalStateException("SQS refused " + response.failed().size() + " repl(ies) for " + url + ": "
+                    + response.failed().get(0).message());
+        }
+    }
+
+    private void delete(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .receiptHandle(messages.get(i).receiptHandle())
+                    .build());
+        }
+        sqs.deleteMessageBatch(r -> r.queueUrl(inputUrl).entries(entries));
+    }
+
+    private String outputUrl() {
+        try {
+            return url(client.outputQueue());
+        } catch (QueueDoesNotExistException e) {
+            return null;
+        }
+    }
+
+    private String url(String queue) {
+        return ClientDefinition.isQueueUrl(queue)
+                ? queue
+                : sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
+    }
+}

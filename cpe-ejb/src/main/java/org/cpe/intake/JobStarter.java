@@ -1,0 +1,158 @@
+package org.cpe.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Optional;
+import org.cpe.decider.notify.JobRoute;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.SwfException;
+import software.amazon.awssdk.services.swf.model.TypeDeprecatedException;
+import software.amazon.awssdk.services.swf.model.UnknownResourceException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionAlreadyStartedException;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
+
+/**
+ * {@code START_JOB}: starts the job's workflow once. The workflowId is {@code <client>.<jobId>} (a client name has no
+ * dot), so a redelivered or repeated command finds the workflow it started, open or closed, and is answered with it
+ * instead of starting a second one. SWF's own refusals become {@code JOB_START_FAILED} replies; an unreachable SWF
+ * throws, so that the message stays in its queue and is tried again.
+ */
+final class JobStarter {
+
+    /** SWF's limit on a workflow input. */
+    static final int MAX_INPUT = 32_768;
+
+    private final SwfClient swf;
+    private final String domain;
+
+    /** What the client hears: the reply's body, and whether the raw command belongs in the dead-letter queue. */
+    record Outcome(String reply, boolean deadLetter) {}
+
+    JobStarter(SwfClient swf, String domain) {
+        this.swf = swf;
+        this.domain = domain;
+    }
+
+    static String workflowId(String client, String jobId) {
+        return client + "." + jobId;
+    }
+
+    Outcome start(String client, Command command) {
+        String jobId = command.jobId();
+        Instant now = Instant.now();
+        if (jobId.length() > 200 || !jobId.matches("[^:/|\\p{Cntrl}]+") || jobId.contains("arn")) {
+            return failed(
+                    "COMMAND_REJECTED",
+                    command,
+                    "INVALID_JOB_ID",
+                    "A jobId is 1-200 characters without ':', '/'," + " '|', control characters or 'arn'",
+                    now);
+        }
+        JsonNode workflow = command.data().path("workflow");
+        String name = workflow.path("name").asText("");
+        String version = workflow.path("version").asText("");
+        if (name.isBlank() || version.isBlank()) {
+            return failed(
+                    "COMMAND_REJECTED",
+                    command,
+                    "MISSING_FIELD",
+                    "START_JOB needs data.workflow.name and data.workflow.version (the plan's name and version)",
+                    now);
+        }
+        String workflowId = workflowId(client, jobId);
+        Optional<WorkflowExecutionInfo> earlier = existing(workflowId);
+        if (earlier.isPresent()) {
+            return scheduled(command, workflowId, earlier.get().execution().runId(), name, version, true, now);
+        }
+        String input = command.data().toString();
+        if (input.length() > MAX_INPUT) {
+            return failed(
+                    "JOB_START_FAILED",
+                    command,
+                    "INPUT_TOO_LARGE",
+                    "The job's data is " + input.length() + " characters of JSON; SWF takes at most " + MAX_INPUT,
+                    now);
+        }
+        JsonNode timeout = workflow.get("executionStartToCloseTimeout");
+        try {
+            StartWorkflowExecutionResponse started = swf.startWorkflowExecution(r -> r.domain(domain)
+                    .workflowId(workflowId)
+                    .workflowType(t -> t.name(name).version(version))
+                    .tagList(JobRoute.JOB_TAG + jobId, JobRoute.CLIENT_TAG + client)
+                    .input(input)
+                    .executionStartToCloseTimeout(timeout == null || timeout.isNull() ? null : timeout.asText()));
+            return scheduled(command, workflowId, started.runId(), name, version, false, now);
+        } catch (WorkflowExecutionAlreadyStartedException e) {
+            // Another InputPoller started it between the look and the start.
+            return existing(workflowId)
+                    .map(info -> scheduled(command, workflowId, info.execution().runId(), name, version, true, now))
+                    .orElseThrow(() -> e);
+        } catch (UnknownResourceException e) {
+            return failed(
+                    "JOB_START_FAILED",
+                    command,
+                    "UNKNOWN_WORKFLOW_TYPE",
+                    "No workflow type " + name + " " + version + " in domain " + domain + " ("
+                            + e.awsErrorDetails().errorMessage() + ")",
+                    now);
+        } catch (TypeDeprecatedException e) {
+            return failed(
+                    "JOB_START_FAILED",
+                    command,
+                    "WORKFLOW_TYPE_DEPRECATED",
+                    "Workflow type " + name + " " + version + " is deprecated",
+                    now);
+        } catch (SwfException e) {
+            if (e.statusCode() >= 400 && e.statusCode() < 500 && e.statusCode() != 429 && !throttled(e)) {
+                return failed(
+                        "JOB_START_FAILED",
+                        command,
+                        "START_REJECTED",
+                        "SWF refused the start: " + e.awsErrorDetails().errorMessage(),
+                        now);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean throttled(SwfException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code != null && code.contains("Throttl");
+    }
+
+    /** The open execution of the workflowId, else the latest closed one. */
+    private Optional<WorkflowExecutionInfo> existing(String workflowId) {
+        Optional<WorkflowExecutionInfo> open = swf
+                .listOpenWorkflowExecutions(r -> r.domain(domain)
+                        .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
+                        .executionFilter(f -> f.workflowId(workflowId))
+                        .maximumPageSize(1))
+                .executionInfos()
+                .stream()
+                .findFirst();
+        if (open.isPresent()) {
+            return open;
+        }
+        return swf
+                .listClosedWorkflowExecutions(r -> r.domain(domain)
+                        .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
+                        .executionFilter(f -> f.workflowId(workflowId))
+                        .maximumPageSize(1)
+                        .reverseOrder(true))
+                .executionInfos()
+                .stream()
+                .findFirst();
+    }
+
+    private static Outcome scheduled(
+            Command command, String workflowId, String runId, String name, String version, boolean again, Instant now) {
+        return new Outcome(
+                Replies.scheduled(command.jobId(), workflowId, runId, name, version, command.data(), again, now),
+                false);
+    }
+
+    private static Outcome failed(String type, Command command, String reason, String message, Instant now) {
+        return new Outcome(Replies.rejected(type, command.jobId(), command.type(), reason, message, now), true);
+    }
+}

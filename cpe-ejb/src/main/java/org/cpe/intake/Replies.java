@@ -1,0 +1,65 @@
+package org.cpe.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The InputPoller's messages to a client's output queue, with {@code time} in epoch seconds as the original's. */
+final class Replies {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Replies() {}
+
+    /**
+     * {@code WORKFLOW_SCHEDULED} in the original shape ({@code runId}, {@code workflowId}, {@code workflowType} and
+     * {@code input} at the top), plus {@code alreadyStarted} and {@code data.workflow} like every later message.
+     */
+    static String scheduled(
+            String jobId,
+            String workflowId,
+            String runId,
+            String name,
+            String version,
+            JsonNode input,
+            boolean alreadyStarted,
+            Instant now) {
+        ObjectNode message = envelope("WORKFLOW_SCHEDULED", jobId, now);
+        message.put("runId", runId);
+        message.put("workflowId", workflowId);
+        message.putObject("workflowType").put("name", name).put("version", version);
+        message.set("input", input);
+        message.put("alreadyStarted", alreadyStarted);
+        message.putObject("data")
+                .putObject("workflow")
+                .put("workflowId", workflowId)
+                .put("runId", runId);
+        return message.toString();
+    }
+
+    /** {@code COMMAND_REJECTED} or {@code JOB_START_FAILED}: {@code data: {reason, message, command}}. */
+    static String rejected(String type, String jobId, String command, String reason, String text, Instant now) {
+        ObjectNode message = envelope(type, jobId, now);
+        ObjectNode data = message.putObject("data");
+        data.put("reason", reason);
+        data.put("message", text);
+        if (command != null) {
+            data.put("command", command);
+        }
+        return message.toString();
+    }
+
+    private static ObjectNode envelope(String type, String jobId, Instant now) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("time", BigDecimal.valueOf(now.toEpochMilli(), 3));
+        message.put("type", type);
+        if (jobId != null) {
+            message.put("jobId", jobId);
+        } else {
+            message.putNull("jobId");
+        }
+        return message;
+    }
+}

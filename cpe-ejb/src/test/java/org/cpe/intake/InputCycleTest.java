@@ -1,0 +1,209 @@
+package org.cpe.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.cpe.aws.AwsClientFactory;
+import org.cpe.client.ClientDefinition;
+import org.cpe.config.AwsSettings;
+import org.cpe.config.EmbeddedSqsSettings;
+import org.cpe.loop.StopSignal;
+import org.cpe.sqs.EmbeddedQueues;
+import org.cpe.sqs.EmbeddedSqsServer;
+import org.cpe.swf.client.EmbeddedSwfClient;
+import org.cpe.swf.engine.EngineOptions;
+import org.cpe.swf.engine.SwfEngine;
+import org.cpe.swf.store.JdbcSwfStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
+
+/** The InputPoller's turn through the real SqsClient against ElasticMQ and the embedded SWF engine. */
+class InputCycleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ClientDefinition DEMO = ClientDefinition.withDefaultQueues("demo");
+
+    @TempDir
+    Path dir;
+
+    private JdbcSwfStore store;
+    private SwfEngine engine;
+    private SwfClient swf;
+    private EmbeddedSqsServer sqsServer;
+    private SqsClient sqs;
+    private InputCycle cycle;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = JdbcSwfStore.open("jdbc:h2:file:" + dir.resolve("swf/swf"), null, null);
+        engine = SwfEngine.start(store, EngineOptions.defaults().withPollTimeout(Duration.ofMillis(500)));
+        swf = new EmbeddedSwfClient(engine);
+        sqsServer = EmbeddedSqsServer.start(
+                new EmbeddedSqsSettings("127.0.0.1", 0, false, 5), dir, new EmbeddedQueues("dlq", List.of(DEMO), 5));
+        sqs = AwsClientFactory.sqs(sqsServer.endpoint(), new AwsSettings("us-east-1", "x", "x"));
+        swf.registerDomain(r -> r.name("cpe").workflowExecutionRetentionPeriodInDays("1"));
+        swf.registerWorkflowType(r -> r.domain("cpe")
+                .name("Transcode")
+                .version("1.0")
+                .defaultTaskList(t -> t.name("decisions"))
+                .defaultExecutionStartToCloseTimeout("600")
+                .defaultTaskStartToCloseTimeout("30")
+                .defaultChildPolicy("TERMINATE"));
+        cycle = new InputCycle(sqs, swf, "cpe", DEMO, "dlq");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sqs.close();
+        sqsServer.close();
+        engine.close();
+        store.close();
+    }
+
+    /** A START_JOB exactly as the original PHP client SDK sent it. */
+    private static String originalStartJob(String jobId) {
+        return """
+                {"time": 1437447258.9809, "type": "START_JOB", "jobId": "%s",
+                 "data": {"workflow": {"name": "Transcode", "version": "1.0", "taskList": "basic_transcode",
+                                       "domain": "SADomain"},
+                          "client": {"name": "demo", "queues": {"input": "https://sqs/in", "output": "https://sqs/out"}},
+                          "input_asset": {"type": "VIDEO", "bucket": "b", "file": "in.mp4"}}}
+                """
+                .formatted(jobId);
+    }
+
+    @Test
+    void theOriginalClientsStartJobStartsTheWorkflowTaggedWithJobAndClientAndIsAnswered() throws Exception {
+        send(originalStartJob("954e8de9"));
+
+        cycle.pollOnce(new StopSignal());
+
+        JsonNode reply = replies(1).get(0);
+        assertThat(reply.get("type").asText()).isEqualTo("WORKFLOW_SCHEDULED");
+        assertThat(reply.get("jobId").asText()).isEqualTo("954e8de9");
+        assertThat(reply.get("workflowId").asText()).isEqualTo("demo.954e8de9");
+        assertThat(reply.get("alreadyStarted").asBoolean()).isFalse();
+        assertThat(reply.get("input").get("input_asset").get("file").asText()).isEqualTo("in.mp4");
+        WorkflowExecutionInfo info = open("demo.954e8de9").get(0);
+        assertThat(info.execution().runId()).isEqualTo(reply.get("runId").asText());
+        assertThat(info.tagList()).containsExactly("cpe-job:954e8de9", "cpe-client:demo");
+        assertThat(inputMessages()).as("the command is deleted once answered").isZero();
+    }
+
+    @Test
+    void aRepeatedStartJobNeverStartsASecondWorkflowAndSaysSo() throws Exception {
+        send(originalStartJob("twice"));
+        cycle.pollOnce(new StopSignal());
+        send(originalStartJob("twice"));
+        cycle.pollOnce(new StopSignal());
+
+        List<JsonNode> replies = replies(2);
+        assertThat(replies).extracting(r -> r.get("alreadyStarted").asBoolean()).containsExactly(false, true);
+        assertThat(replies.get(1).get("runId")).isEqualTo(replies.get(0).get("runId"));
+        assertThat(open("demo.twice")).hasSize(1);
+    }
+
+    @Test
+    void badCommandsAreRejectedWithAReasonAndKeptRawInTheDeadLetterQueue() throws Exception {
+        send("{not json");
+        send("{\"type\": \"START_JOB\", \"data\": {}}");
+        send("{\"type\": \"FLY\", \"jobId\": \"j3\", \"data\": {}}");
+        send("{\"type\": \"START_JOB\", \"jobId\": \"j4\", \"data\": {\"workflow\": {\"name\": \"Nope\","
+                + " \"version\": \"1\"}}}");
+        send("{\"type\": \"START_JOB\", \"jobId\": \"j5\", \"data\": {\"workflow\": {\"name\": \"Transcode\"}}}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            cycle.pollOnce(new StopSignal());
+            return inputMessages() == 0;
+        });
+
+        List<JsonNode> replies = replies(5);
+        assertThat(replies)
+                .extracting(r -> r.get("type").asText() + " "
+                        + r.get("data").get("reason").asText())
+                .containsExactlyInAnyOrder(
+                        "COMMAND_REJECTED INVALID_JSON",
+                        "COMMAND_REJECTED MISSING_FIELD",
+                        "COMMAND_REJECTED UNKNOWN_COMMAND",
+                        "JOB_START_FAILED UNKNOWN_WORKFLOW_TYPE",
+                        "COMMAND_REJECTED MISSING_FIELD");
+        assertThat(replies)
+                .allSatisfy(
+                        r -> assertThat(r.get("data").get("message").asText()).isNotBlank());
+        List<Message> dead = receiveAll("dlq", 5);
+        assertThat(dead).extracting(Message::body).contains("{not json");
+        assertThat(dead)
+                .extracting(m -> m.messageAttributes().get("cpe-reason").stringValue())
+                .contains("INVALID_JSON", "UNKNOWN_COMMAND", "JOB_START_FAILED");
+    }
+
+    private void send(String body) {
+        sqs.sendMessage(r -> r.queueUrl(url(DEMO.inputQueue())).messageBody(body));
+    }
+
+    private String url(String queue) {
+        return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+    }
+
+    private int inputMessages() {
+        return sqs
+                .getQueueAttributes(r -> r.queueUrl(url(DEMO.inputQueue()))
+                        .attributeNamesWithStrings(
+                                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+                .attributesAsStrings()
+                .values()
+                .stream()
+                .mapToInt(Integer::parseInt)
+                .sum();
+    }
+
+    private List<WorkflowExecutionInfo> open(String workflowId) {
+        return swf.listOpenWorkflowExecutions(r -> r.domain("cpe")
+                        .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
+                        .executionFilter(f -> f.workflowId(workflowId)))
+                .executionInfos();
+    }
+
+    private List<JsonNode> replies(int count) throws Exception {
+        List<JsonNode> replies = new ArrayList<>();
+        for (Message m : receiveAll(DEMO.outputQueue(), count)) {
+            replies.add(JSON.readTree(m.body()));
+        }
+        return replies;
+    }
+
+    private List<Message> receiveAll(String queue, int count) {
+        String url = url(queue);
+        List<Message> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (Message m : sqs.receiveMessage(r -> r.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All")
+                            .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP))
+                    .messages()) {
+                received.add(m);
+                sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+            return received.size() >= count;
+        });
+        received.sort(java.util.Comparator.comparing(
+                m -> Long.parseLong(m.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"))));
+        assertThat(received).hasSize(count);
+        return received;
+    }
+}
