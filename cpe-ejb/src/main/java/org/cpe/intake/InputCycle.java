@@ -31,6 +31,7 @@ public final class InputCycle implements PollCycle {
 
     private final SqsClient sqs;
     private final JobStarter starter;
+    private final JobCanceller canceller;
     private final ClientDefinition client;
     private final String deadLetterQueue;
     private String inputUrl;
@@ -44,6 +45,7 @@ public final class InputCycle implements PollCycle {
             String deadLetterQueue) {
         this.sqs = sqs;
         this.starter = new JobStarter(swf, domain);
+        this.canceller = new JobCanceller(swf, domain);
         this.client = client;
         this.deadLetterQueue = deadLetterQueue;
     }
@@ -108,21 +110,25 @@ public final class InputCycle implements PollCycle {
             return;
         }
         Command command = parsed.command();
-        if (!command.type().equals("START_JOB")) {
+        JobStarter.Outcome outcome;
+        if (command.type().equals("START_JOB")) {
+            outcome = starter.start(client.name(), command);
+        } else if (command.type().equals("CANCEL_JOB")) {
+            outcome = canceller.cancel(client.name(), command);
+        } else {
             replies.add(Replies.rejected(
                     "COMMAND_REJECTED",
                     command.jobId(),
                     command.type(),
                     "NOT_SUPPORTED",
-                    command.type() + " is not served by this version of CPE yet; only START_JOB is",
+                    command.type() + " is not served by this version of CPE yet; START_JOB and CANCEL_JOB are",
                     now));
             deadLetters.add(new DeadLetter(message, "NOT_SUPPORTED"));
             return;
         }
-        JobStarter.Outcome outcome = starter.start(client.name(), command);
         replies.add(outcome.reply());
-        if (outcome.deadLetter()) {
-            deadLetters.add(new DeadLetter(message, "JOB_START_FAILED"));
+        if (outcome.deadLetterReason() != null) {
+            deadLetters.add(new DeadLetter(message, outcome.deadLetterReason()));
         }
     }
 

@@ -26,8 +26,8 @@ final class JobStarter {
     private final SwfClient swf;
     private final String domain;
 
-    /** What the client hears: the reply's body, and whether the raw command belongs in the dead-letter queue. */
-    record Outcome(String reply, boolean deadLetter) {}
+    /** What the client hears, and the reason when the raw command belongs in the dead-letter queue (else null). */
+    record Outcome(String reply, String deadLetterReason) {}
 
     JobStarter(SwfClient swf, String domain) {
         this.swf = swf;
@@ -148,11 +148,10 @@ final class JobStarter {
     private static Outcome scheduled(
             Command command, String workflowId, String runId, String name, String version, boolean again, Instant now) {
         return new Outcome(
-                Replies.scheduled(command.jobId(), workflowId, runId, name, version, command.data(), again, now),
-                false);
+                Replies.scheduled(command.jobId(), workflowId, runId, name, version, command.data(), again, now), null);
     }
 
     private static Outcome failed(String type, Command command, String reason, String message, Instant now) {
-        return new Outcome(Replies.rejected(type, command.jobId(), command.type(), reason, message, now), true);
+        return new Outcome(Replies.rejected(type, command.jobId(), command.type(), reason, message, now), reason);
     }
 }

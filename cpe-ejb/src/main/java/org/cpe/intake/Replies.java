@@ -39,6 +39,16 @@ final class Replies {
         return message.toString();
     }
 
+    /** {@code JOB_CANCEL_REQUESTED}: the job will end with {@code WORKFLOW_CANCELED} once its activities stopped. */
+    static String cancelRequested(String jobId, String workflowId, String runId, Instant now) {
+        ObjectNode message = envelope("JOB_CANCEL_REQUESTED", jobId, now);
+        message.putObject("data")
+                .putObject("workflow")
+                .put("workflowId", workflowId)
+                .put("runId", runId);
+        return message.toString();
+    }
+
     /** {@code COMMAND_REJECTED} or {@code JOB_START_FAILED}: {@code data: {reason, message, command}}. */
     static String rejected(String type, String jobId, String command, String reason, String text, Instant now) {
         ObjectNode message = envelope(type, jobId, now);

@@ -148,7 +148,7 @@ class InputCycleTest {
         assertThat(dead).extracting(Message::body).contains("{not json");
         assertThat(dead)
                 .extracting(m -> m.messageAttributes().get("cpe-reason").stringValue())
-                .contains("INVALID_JSON", "UNKNOWN_COMMAND", "JOB_START_FAILED");
+                .contains("INVALID_JSON", "UNKNOWN_COMMAND", "UNKNOWN_WORKFLOW_TYPE");
     }
 
     private void send(String body) {
@@ -205,5 +205,30 @@ class InputCycleTest {
                 m -> Long.parseLong(m.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"))));
         assertThat(received).hasSize(count);
         return received;
+    }
+
+    @Test
+    void cancelJobRequestsTheCancellationOfTheClientsOwnOpenJobOnly() throws Exception {
+        send(originalStartJob("to-cancel"));
+        cycle.pollOnce(new StopSignal());
+        assertThat(replies(1).get(0).get("type").asText()).isEqualTo("WORKFLOW_SCHEDULED");
+        InputCycle other = new InputCycle(sqs, swf, "cpe", ClientDefinition.withDefaultQueues("other"), "dlq");
+        sqs.createQueue(r -> r.queueName("other-input"));
+        sqs.createQueue(r -> r.queueName("other-output"));
+        sqs.sendMessage(r -> r.queueUrl(url("other-input"))
+                .messageBody("{\"type\": \"CANCEL_JOB\", \"jobId\": \"to-cancel\", \"data\": {}}"));
+
+        other.pollOnce(new StopSignal());
+        send("{\"type\": \"CANCEL_JOB\", \"jobId\": \"to-cancel\", \"data\": {}}");
+        cycle.pollOnce(new StopSignal());
+
+        JsonNode foreign = JSON.readTree(receiveAll("other-output", 1).get(0).body());
+        assertThat(foreign.get("data").get("reason").asText()).isEqualTo("NO_OPEN_JOB");
+        JsonNode own = replies(1).get(0);
+        assertThat(own.get("type").asText()).isEqualTo("JOB_CANCEL_REQUESTED");
+        assertThat(swf.getWorkflowExecutionHistory(r -> r.domain("cpe").execution(e -> e.workflowId("demo.to-cancel")
+                                .runId(own.at("/data/workflow/runId").asText())))
+                        .events())
+                .anySatisfy(e -> assertThat(e.eventTypeAsString()).isEqualTo("WorkflowExecutionCancelRequested"));
     }
 }
