@@ -62,7 +62,8 @@ public final class InputCycle implements PollCycle {
         List<Message> received = sqs.receiveMessage(
                         r -> r.queueUrl(inputUrl).maxNumberOfMessages(10).waitTimeSeconds(WAIT_SECONDS))
                 .messages();
-        if (received.isEmpty()) {
+        if (received.isEmpty() || stop.isTriggered()) {
+            // Received while stopping: left alone, they come back after their visibility timeout.
             return;
         }
         List<String> replies = new ArrayList<>();
