@@ -38,6 +38,9 @@ final class RunningTask implements ActivityContext {
     private volatile WorkTask task;
     private volatile boolean cancelRequested;
     private volatile boolean lifeShown;
+    /** Set when the activity is called: until then the worker's own preparation must not count as a hang. */
+    private volatile boolean handedOver;
+
     private volatile String heartbeatDetails;
     private volatile String latestProgress;
     private volatile long lastBeatNanos = startNanos;
@@ -231,7 +234,8 @@ final class RunningTask implements ActivityContext {
         if (answered.get()) {
             return null;
         }
-        boolean due = !manualHeartbeats || lifeShown || System.nanoTime() - lastBeatNanos >= probeAfterNanos;
+        boolean due =
+                !manualHeartbeats || !handedOver || lifeShown || System.nanoTime() - lastBeatNanos >= probeAfterNanos;
         if (!due) {
             return null;
         }
@@ -271,6 +275,8 @@ final class RunningTask implements ActivityContext {
 
     synchronized void attach(Thread thread) {
         runner = thread;
+        handedOver = true;
+        lifeShown = true;
         if (cancelRequested) {
             thread.interrupt();
         }

@@ -129,6 +129,29 @@ class ActivityWorkerTest {
         }
     }
 
+    /** Reports progress once, then hangs without a sign of life. */
+    @ActivityType(name = "Stalling", version = "1", heartbeats = ActivityType.Heartbeats.MANUAL)
+    static final class Stalling implements Activity {
+        private final Blocking blocking = new Blocking();
+
+        @Override
+        public Object execute(ActivityTask task, ActivityContext context) throws Exception {
+            context.progress(42);
+            return blocking.execute(task, context);
+        }
+    }
+
+    @Test
+    void heartbeatsCarryTheLatestProgressWhichSwfKeepsWhenTheTaskTimesOut() {
+        harness.startWorker(WorkerHarness.settings(4), new Stalling());
+
+        harness.schedule("job-hb", "Stalling", "Stalling-1", "{}", "1");
+
+        HistoryEvent end = harness.awaitTaskEnd("job-hb", WITHIN);
+        assertThat(end.eventType()).isEqualTo(EventType.ACTIVITY_TASK_TIMED_OUT);
+        assertThat(end.activityTaskTimedOutEventAttributes().details()).isEqualTo("{\"progress\":42}");
+    }
+
     @Test
     void aReturnedValueCompletesTheTaskAndTheClientHearsStartAndResult() throws Exception {
         harness.startWorker(WorkerHarness.settings(4), new Echo());
