@@ -24,14 +24,7 @@ final class JobCanceller {
     JobStarter.Outcome cancel(String client, Command command) {
         String workflowId = JobStarter.workflowId(client, command.jobId());
         Instant now = Instant.now();
-        Optional<WorkflowExecutionInfo> open = swf
-                .listOpenWorkflowExecutions(r -> r.domain(domain)
-                        .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
-                        .executionFilter(f -> f.workflowId(workflowId))
-                        .maximumPageSize(1))
-                .executionInfos()
-                .stream()
-                .findFirst();
+        Optional<WorkflowExecutionInfo> open = JobStarter.open(swf, domain, workflowId);
         if (open.isEmpty()) {
             return new JobStarter.Outcome(
                     Replies.rejected(

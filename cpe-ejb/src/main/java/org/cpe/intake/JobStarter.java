@@ -121,9 +121,9 @@ final class JobStarter {
         return code != null && code.contains("Throttl");
     }
 
-    /** The open execution of the workflowId, else the latest closed one. */
-    private Optional<WorkflowExecutionInfo> existing(String workflowId) {
-        Optional<WorkflowExecutionInfo> open = swf
+    /** The open execution of the workflowId, if there is one. */
+    static Optional<WorkflowExecutionInfo> open(SwfClient swf, String domain, String workflowId) {
+        return swf
                 .listOpenWorkflowExecutions(r -> r.domain(domain)
                         .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
                         .executionFilter(f -> f.workflowId(workflowId))
@@ -131,6 +131,11 @@ final class JobStarter {
                 .executionInfos()
                 .stream()
                 .findFirst();
+    }
+
+    /** The open execution of the workflowId, else the latest closed one. */
+    private Optional<WorkflowExecutionInfo> existing(String workflowId) {
+        Optional<WorkflowExecutionInfo> open = open(swf, domain, workflowId);
         if (open.isPresent()) {
             return open;
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cpe.aws.AwsClientFactory;
+import org.cpe.bench.BenchFigures;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.AwsSettings;
 import org.cpe.config.DeciderSettings;
@@ -118,7 +119,7 @@ class DeciderBenchmark {
     private void run(boolean notices) throws Exception {
         this.notices = notices;
         COMPLETIONS = notices ? null : this::completed;
-        double loadBefore = loadAverage();
+        double loadBefore = BenchFigures.loadAverage();
         JdbcSwfStore store = JdbcSwfStore.open("jdbc:h2:file:" + dir.resolve("swf/swf"), null, null);
         SwfEngine engine = SwfEngine.start(store, EngineOptions.defaults().withPollTimeout(Duration.ofSeconds(1)));
         EmbeddedSqsServer sqsServer = EmbeddedSqsServer.start(
@@ -159,7 +160,7 @@ class DeciderBenchmark {
             String cpu = cpuByThreadGroup();
             loops.stop(10_000);
             assertThat(failed.get()).as("workflows that failed").isZero();
-            report(runs, loadBefore, loadAverage(), cpu);
+            report(runs, loadBefore, BenchFigures.loadAverage(), cpu);
         } finally {
             loops.signalStop();
             rawSqs.close();
@@ -218,14 +219,14 @@ class DeciderBenchmark {
         TimeUnit.SECONDS.sleep(SECONDS);
         measuring.set(false);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] lat = toArray(latencies);
-        long[] over = toArray(overheads);
+        long[] lat = BenchFigures.sorted(latencies);
+        long[] over = BenchFigures.sorted(overheads);
         return new Run(
                 (completed.get() - before) / seconds,
-                percentile(lat, 50),
-                percentile(lat, 99),
-                percentile(over, 50),
-                percentile(over, 99),
+                BenchFigures.percentile(lat, 50),
+                BenchFigures.percentile(lat, 99),
+                BenchFigures.percentile(over, 50),
+                BenchFigures.percentile(over, 99),
                 over.length / seconds);
     }
 
@@ -360,33 +361,8 @@ class DeciderBenchmark {
     }
 
     private static String row(String name, List<Run> runs, java.util.function.ToDoubleFunction<Run> f, int decimals) {
-        double[] values = runs.stream().mapToDouble(f).sorted().toArray();
-        String format = "%." + decimals + "f";
-        return "| " + name + " | " + String.format(format, values[values.length / 2]) + " ("
-                + String.format(format, values[0]) + "–" + String.format(format, values[values.length - 1]) + ") |\n";
-    }
-
-    private static long[] toArray(List<Long> values) {
-        synchronized (values) {
-            return values.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
-    }
-
-    /** The {@code p}th percentile in milliseconds of sorted nanosecond samples; NaN with none. */
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return "| " + name + " | "
+                + BenchFigures.spread(runs.stream().mapToDouble(f).toArray(), decimals) + " |\n";
     }
 
     /** A proxy that adds the time of each call to the calling thread's {@link #CALL_NANOS}. */

@@ -1,6 +1,10 @@
 package org.cpe.work;
 
-import java.io.IOException;
+import static org.cpe.bench.BenchFigures.loadAverage;
+import static org.cpe.bench.BenchFigures.percentile;
+import static org.cpe.bench.BenchFigures.sorted;
+import static org.cpe.bench.BenchFigures.spread;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -375,31 +379,7 @@ class ActivityPollerBenchmark {
     }
 
     private static String row(String name, List<double[]> runs, int index, int decimals) {
-        double[] values = runs.stream().mapToDouble(r -> r[index]).sorted().toArray();
-        String format = "%." + decimals + "f";
-        return "| " + name + " | " + String.format(format, values[values.length / 2]) + " ("
-                + String.format(format, values[0]) + "–" + String.format(format, values[values.length - 1]) + ") |\n";
-    }
-
-    private static long[] sorted(List<Long> values) {
-        synchronized (values) {
-            return values.stream().mapToLong(Long::longValue).sorted().toArray();
-        }
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return "| " + name + " | "
+                + spread(runs.stream().mapToDouble(r -> r[index]).toArray(), decimals) + " |\n";
     }
 }
