@@ -26,7 +26,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 public final class InputCycle implements PollCycle {
 
     private static final Logger LOG = Logger.getLogger(InputCycle.class.getName());
-    private static final int WAIT_SECONDS = 10;
+    /**
+     * Short for a long poll: the SDK's URL-connection client cannot be interrupted, and a stopping server waits for
+     * the receive in flight (with 10 s, Ctrl-C sometimes took longer than the shutdown time). Idle, that is one
+     * receive per client every 2 s.
+     */
+    private static final int WAIT_SECONDS = 2;
+
     private static final int MAX_BATCH_BYTES = 250 * 1024;
 
     private final SqsClient sqs;
