@@ -26,15 +26,7 @@ final class JobCanceller {
         Instant now = Instant.now();
         Optional<WorkflowExecutionInfo> open = JobStarter.open(swf, domain, workflowId);
         if (open.isEmpty()) {
-            return new JobStarter.Outcome(
-                    Replies.rejected(
-                            "COMMAND_REJECTED",
-                            command.jobId(),
-                            command.type(),
-                            "NO_OPEN_JOB",
-                            "Client " + client + " has no open job " + command.jobId(),
-                            now),
-                    "NO_OPEN_JOB");
+            return noOpenJob(command, "Client " + client + " has no open job " + command.jobId(), now);
         }
         String runId = open.get().execution().runId();
         try {
@@ -42,16 +34,14 @@ final class JobCanceller {
                     r -> r.domain(domain).workflowId(workflowId).runId(runId));
         } catch (UnknownResourceException e) {
             // It closed between the look and the request: nothing left to cancel.
-            return new JobStarter.Outcome(
-                    Replies.rejected(
-                            "COMMAND_REJECTED",
-                            command.jobId(),
-                            command.type(),
-                            "NO_OPEN_JOB",
-                            "Job " + command.jobId() + " closed before it could be canceled",
-                            now),
-                    "NO_OPEN_JOB");
+            return noOpenJob(command, "Job " + command.jobId() + " closed before it could be canceled", now);
         }
         return new JobStarter.Outcome(Replies.cancelRequested(command.jobId(), workflowId, runId, now), null);
+    }
+
+    private static JobStarter.Outcome noOpenJob(Command command, String message, Instant now) {
+        return new JobStarter.Outcome(
+                Replies.rejected("COMMAND_REJECTED", command.jobId(), command.type(), "NO_OPEN_JOB", message, now),
+                "NO_OPEN_JOB");
     }
 }

@@ -226,19 +226,7 @@ class AllInOneIT {
                 .tagList("cpe-job:" + jobId, "cpe-client:demo")
                 .input("{\"text\": \"hello\"}"));
 
-        String output = sqs.getQueueUrl(b -> b.queueName("demo-output")).queueUrl();
-        List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (Message m : sqs.receiveMessage(
-                            b -> b.queueUrl(output).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages()) {
-                if (m.body().contains(jobId)) {
-                    bodies.add(m.body());
-                }
-                sqs.deleteMessage(b -> b.queueUrl(output).receiptHandle(m.receiptHandle()));
-            }
-            return bodies.stream().anyMatch(b -> b.contains("WORKFLOW_"));
-        });
+        List<String> bodies = demoMessagesOf(jobId, "WORKFLOW_");
         assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_SCHEDULED\""));
         assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_STARTED\"", "\"Checksum\""));
         assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_COMPLETED\""));
@@ -266,6 +254,16 @@ class AllInOneIT {
                         + "\"jobId\": \"" + jobId + "\", \"data\": {\"workflow\": {\"name\": \"cpe-checksum\", "
                         + "\"version\": \"1\"}, \"text\": \"hello\"}}"));
 
+        List<String> bodies = demoMessagesOf(jobId, "WORKFLOW_COMPLETED", "WORKFLOW_SCHEDULED");
+        assertThat(bodies).allSatisfy(b -> assertThat(b).contains("\"jobId\":\"" + jobId + "\""));
+        // From two roles through a standard queue: WORKFLOW_SCHEDULED may come after the Decider's first notice.
+        assertThat(bodies).anySatisfy(b -> assertThat(b)
+                .contains("\"WORKFLOW_SCHEDULED\"", "\"workflowId\":\"demo." + jobId + "\""));
+        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_COMPLETED\""));
+    }
+
+    /** The job's messages on demo-output, read (and every message deleted) until one contains each of {@code until}. */
+    private List<String> demoMessagesOf(String jobId, String... until) {
         String output = sqs.getQueueUrl(b -> b.queueName("demo-output")).queueUrl();
         List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -277,13 +275,8 @@ class AllInOneIT {
                 }
                 sqs.deleteMessage(b -> b.queueUrl(output).receiptHandle(m.receiptHandle()));
             }
-            return bodies.stream().anyMatch(b -> b.contains("WORKFLOW_COMPLETED"))
-                    && bodies.stream().anyMatch(b -> b.contains("WORKFLOW_SCHEDULED"));
+            return java.util.Arrays.stream(until).allMatch(u -> bodies.stream().anyMatch(b -> b.contains(u)));
         });
-        assertThat(bodies).allSatisfy(b -> assertThat(b).contains("\"jobId\":\"" + jobId + "\""));
-        // From two roles through a standard queue: WORKFLOW_SCHEDULED may come after the Decider's first notice.
-        assertThat(bodies).anySatisfy(b -> assertThat(b)
-                .contains("\"WORKFLOW_SCHEDULED\"", "\"workflowId\":\"demo." + jobId + "\""));
-        assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_COMPLETED\""));
+        return bodies;
     }
 }
