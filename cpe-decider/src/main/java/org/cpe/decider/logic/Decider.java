@@ -51,6 +51,7 @@ public final class Decider {
             cancel(state, decisions, notices);
             return new Outcome(decisions, notices);
         }
+        cancelOnRequest(state, decisions, notices);
         boolean changed = true;
         while (changed) {
             changed = propagate(state);
@@ -74,8 +75,39 @@ public final class Decider {
         return new Outcome(decisions, notices);
     }
 
+    /** The steps a client asked to cancel: their activity or retry timer is canceled; a due retry is not made. */
+    private static void cancelOnRequest(Replay state, List<Decision> decisions, List<Notice> notices) {
+        for (StepState step : state.steps.values()) {
+            if (!step.cancelWanted) {
+                continue;
+            }
+            if (step.phase == Phase.RUNNING && !step.cancelRequested) {
+                decisions.add(requestCancel(step));
+            } else if (step.phase == Phase.WAITING && step.timerId != null) {
+                decisions.add(cancelTimer(step.timerId));
+            } else if (step.phase == Phase.RETRY_DUE) {
+                step.end(StepEnd.CANCELED);
+                notices.add(new Notice("ACTIVITY_CANCELED", Replay.data(Replay.activity(step)), false));
+            }
+        }
+    }
+
+    private static Decision requestCancel(StepState step) {
+        return Decision.builder()
+                .decisionType(DecisionType.REQUEST_CANCEL_ACTIVITY_TASK)
+                .requestCancelActivityTaskDecisionAttributes(a -> a.activityId(step.name()))
+                .build();
+    }
+
+    private static Decision cancelTimer(String timerId) {
+        return Decision.builder()
+                .decisionType(DecisionType.CANCEL_TIMER)
+                .cancelTimerDecisionAttributes(a -> a.timerId(timerId))
+                .build();
+    }
+
     /** Marks steps ready or skipped from their parents' ends, until nothing changes; true if anything did. */
-    private static boolean propagate(Replay state) {
+    static boolean propagate(Replay state) {
         boolean any = false;
         boolean changed = true;
         while (changed) {
@@ -265,17 +297,10 @@ public final class Decider {
             if (step.phase == Phase.RUNNING) {
                 running = true;
                 if (!step.cancelRequested) {
-                    decisions.add(Decision.builder()
-                            .decisionType(DecisionType.REQUEST_CANCEL_ACTIVITY_TASK)
-                            .requestCancelActivityTaskDecisionAttributes(a -> a.activityId(step.name()))
-                            .build());
+                    decisions.add(requestCancel(step));
                 }
             } else if (step.phase == Phase.WAITING && step.timerId != null) {
-                String timerId = step.timerId;
-                decisions.add(Decision.builder()
-                        .decisionType(DecisionType.CANCEL_TIMER)
-                        .cancelTimerDecisionAttributes(a -> a.timerId(timerId))
-                        .build());
+                decisions.add(cancelTimer(step.timerId));
             }
         }
         return running;

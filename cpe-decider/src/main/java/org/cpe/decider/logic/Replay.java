@@ -35,6 +35,8 @@ final class Replay {
     String inputProblem;
     boolean cancelRequested;
     boolean started;
+    /** The time of the event being applied. */
+    private java.time.Instant clock;
 
     Replay(Plan plan, long previousStartedEventId) {
         this.plan = plan;
@@ -45,6 +47,7 @@ final class Replay {
     }
 
     void apply(HistoryEvent event) {
+        clock = event.eventTimestamp();
         switch (event.eventType()) {
             case WORKFLOW_EXECUTION_STARTED -> started(
                     event.workflowExecutionStartedEventAttributes().input());
@@ -56,8 +59,28 @@ final class Replay {
                     step.phase = Phase.RUNNING;
                     step.attempts++;
                     step.cancelRequested = false;
+                    step.taskStarted = false;
                     step.timerId = null;
+                    step.scheduledAt = event.eventTimestamp();
+                    step.startedAt = null;
                     byScheduledEvent.put(event.eventId(), step);
+                }
+            }
+            case ACTIVITY_TASK_STARTED -> {
+                StepState step = byScheduledEvent.get(
+                        event.activityTaskStartedEventAttributes().scheduledEventId());
+                if (step != null && step.phase == Phase.RUNNING) {
+                    step.taskStarted = true;
+                    step.startedAt = event.eventTimestamp();
+                }
+            }
+            case WORKFLOW_EXECUTION_SIGNALED -> signaled(event.workflowExecutionSignaledEventAttributes());
+            case REQUEST_CANCEL_ACTIVITY_TASK_FAILED -> {
+                // The activity closed before the request reached it: there is nothing left to ask.
+                StepState step = steps.get(
+                        event.requestCancelActivityTaskFailedEventAttributes().activityId());
+                if (step != null) {
+                    step.cancelRequested = true;
                 }
             }
             case SCHEDULE_ACTIVITY_TASK_FAILED -> {
@@ -102,7 +125,7 @@ final class Replay {
                 var a = event.activityTaskCanceledEventAttributes();
                 StepState step = byScheduledEvent.get(a.scheduledEventId());
                 if (step != null && step.phase == Phase.RUNNING) {
-                    step.end(StepEnd.CANCELED);
+                    ended(step, StepEnd.CANCELED);
                     step.reason = Reasons.CANCELED;
                     step.details = a.details();
                 }
@@ -127,16 +150,24 @@ final class Replay {
                 StepState step =
                         byTimer.remove(event.timerFiredEventAttributes().timerId());
                 if (step != null && step.phase == Phase.WAITING) {
-                    step.phase = Phase.READY;
                     step.timerId = null;
+                    if (step.cancelWanted) {
+                        canceledOnRequest(step, event);
+                    } else {
+                        step.phase = Phase.READY;
+                    }
                 }
             }
             case TIMER_CANCELED -> {
                 StepState step =
                         byTimer.remove(event.timerCanceledEventAttributes().timerId());
                 if (step != null && step.phase == Phase.WAITING) {
-                    step.end(StepEnd.CANCELED);
-                    step.reason = Reasons.CANCELED;
+                    if (step.cancelWanted) {
+                        canceledOnRequest(step, event);
+                    } else {
+                        ended(step, StepEnd.CANCELED);
+                        step.reason = Reasons.CANCELED;
+                    }
                 }
             }
             case START_TIMER_FAILED -> {
@@ -151,6 +182,37 @@ final class Replay {
                 // Decision task events, markers, signals and the rest do not change a step.
             }
         }
+    }
+
+    /**
+     * A client's {@code CANCEL_ACTIVITY}: it holds for the attempt that runs or waits now; a step that has not started
+     * or has ended is left alone.
+     */
+    private void signaled(software.amazon.awssdk.services.swf.model.WorkflowExecutionSignaledEventAttributes a) {
+        if (!Signals.CANCEL_ACTIVITY.equals(a.signalName())) {
+            return;
+        }
+        StepState step = steps.get(Signals.activityIdOf(a.input()));
+        if (step != null
+                && (step.phase == Phase.RUNNING || step.phase == Phase.WAITING || step.phase == Phase.RETRY_DUE)) {
+            step.cancelWanted = true;
+        }
+    }
+
+    /** A step canceled on the client's request while it waited for a retry: the worker never hears of it. */
+    private void canceledOnRequest(StepState step, HistoryEvent event) {
+        ended(step, StepEnd.CANCELED);
+        if (step.reason == null) {
+            step.reason = Reasons.CANCELED;
+        }
+        if (isNew(event)) {
+            notices.add(new Notice("ACTIVITY_CANCELED", data(activity(step)), false));
+        }
+    }
+
+    private void ended(StepState step, StepEnd how) {
+        step.end(how);
+        step.endedAt = clock;
     }
 
     private boolean isNew(HistoryEvent event) {
@@ -190,17 +252,20 @@ final class Replay {
             outputs.set(output.getKey(), output.getValue().apply(value));
         }
         step.outputs = outputs;
-        step.end(StepEnd.SUCCEEDED);
+        ended(step, StepEnd.SUCCEEDED);
     }
 
     /** A failed attempt: another one when the policy allows and the workflow is not being canceled, else the end. */
     private void fail(StepState step, String reason, String details, boolean retryable) {
         step.reason = reason;
         step.details = details;
-        if (retryable && !cancelRequested && step.def.retry().retries(step.attempts, reason)) {
+        if (step.cancelWanted) {
+            // The client wanted it stopped: no further attempt, whatever the policy says.
+            ended(step, StepEnd.CANCELED);
+        } else if (retryable && !cancelRequested && step.def.retry().retries(step.attempts, reason)) {
             step.phase = Phase.RETRY_DUE;
         } else {
-            step.end(StepEnd.FAILED);
+            ended(step, StepEnd.FAILED);
         }
     }
 

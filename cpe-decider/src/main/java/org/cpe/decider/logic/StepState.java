@@ -12,7 +12,15 @@ final class StepState {
     StepEnd end;
     int attempts;
     boolean cancelRequested;
+    /** The client asked to cancel this step alone ({@link Signals#CANCEL_ACTIVITY}); it ends canceled. */
+    boolean cancelWanted;
+    /** The current attempt was handed to a worker. */
+    boolean taskStarted;
+
     String timerId;
+    java.time.Instant scheduledAt;
+    java.time.Instant startedAt;
+    java.time.Instant endedAt;
     /** Its outputs ({@code outputs_spec}) once it succeeded. */
     JsonNode outputs;
     /** The last failure's reason and details. */

@@ -18,7 +18,7 @@ class DeciderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A fans out to B and C; D needs both (fan in). */
-    private static final String DIAMOND =
+    static final String DIAMOND =
             """
             name: diamond
             version: "1"
@@ -142,7 +142,7 @@ class DeciderTest {
         assertThat(completed.data().get("result")).isEqualTo(result);
     }
 
-    private static final String BRANCH =
+    static final String BRANCH =
             """
             name: branch
             version: "1"
@@ -250,7 +250,7 @@ class DeciderTest {
         assertThat(outcome.notices().get(0).data().get("reason").asText()).isEqualTo("BAD_FILE");
     }
 
-    private static final String RETRY =
+    static final String RETRY =
             """
             name: retry
             version: "1"
@@ -446,6 +446,96 @@ class DeciderTest {
 
         assertThat(types(decide(RETRY, h)))
                 .containsExactly(DecisionType.CANCEL_TIMER, DecisionType.CANCEL_WORKFLOW_EXECUTION);
+    }
+
+    @Test
+    void aCancelActivitySignalCancelsThatActivityAloneAndTheWorkflowGoesOnWithoutIt() {
+        History h = History.started("{}")
+                .decided()
+                .scheduled("first")
+                .completed("first", "{}")
+                .decisionTask()
+                .decided()
+                .scheduled("left")
+                .scheduled("right")
+                .signaled(Signals.CANCEL_ACTIVITY, Signals.cancelActivityInput("left"))
+                .decisionTask();
+
+        Outcome outcome = decide(DIAMOND, h);
+        assertThat(outcome.decisions()).hasSize(1);
+        assertThat(outcome.decisions()
+                        .get(0)
+                        .requestCancelActivityTaskDecisionAttributes()
+                        .activityId())
+                .isEqualTo("left");
+
+        h.decided().cancelRequestedFor("left").canceled("left").decisionTask();
+        assertThat(decide(DIAMOND, h).decisions()).as("right still runs").isEmpty();
+
+        // 'last' requires left (any end) and right: it runs once right is done; the workflow is not canceled.
+        h.decided().completed("right", "{\"value\": 2}").decisionTask();
+        Outcome next = decide(DIAMOND, h);
+        assertThat(types(next)).containsExactly(DecisionType.SCHEDULE_ACTIVITY_TASK);
+        assertThat(next.decisions()
+                        .get(0)
+                        .scheduleActivityTaskDecisionAttributes()
+                        .activityId())
+                .isEqualTo("last");
+    }
+
+    @Test
+    void aCancelActivitySignalForAStepThatIsNotRunningChangesNothing() {
+        History h = History.started("{}")
+                .decided()
+                .scheduled("first")
+                .completed("first", "{}")
+                .signaled(Signals.CANCEL_ACTIVITY, Signals.cancelActivityInput("first"))
+                .signaled(Signals.CANCEL_ACTIVITY, Signals.cancelActivityInput("no-such-step"))
+                .signaled(Signals.CANCEL_ACTIVITY, "not json")
+                .decisionTask();
+
+        assertThat(types(decide(DIAMOND, h)))
+                .containsExactly(DecisionType.SCHEDULE_ACTIVITY_TASK, DecisionType.SCHEDULE_ACTIVITY_TASK);
+    }
+
+    @Test
+    void aCanceledStepWaitingForARetryIsNotRetriedAndTheClientHearsIt() {
+        History h = History.started("{}")
+                .decided()
+                .scheduled("work")
+                .failed("work", "FLAKY", "x")
+                .decisionTask();
+        String timerId = decide(RETRY, h)
+                .decisions()
+                .get(0)
+                .startTimerDecisionAttributes()
+                .timerId();
+        h.decided()
+                .timerStarted(timerId, "work")
+                .signaled(Signals.CANCEL_ACTIVITY, Signals.cancelActivityInput("work"))
+                .decisionTask();
+        assertThat(types(decide(RETRY, h))).containsExactly(DecisionType.CANCEL_TIMER);
+
+        h.decided().timerCanceled(timerId).decisionTask();
+        Outcome outcome = decide(RETRY, h);
+        assertThat(outcome.notices()).extracting(Notice::type).contains("ACTIVITY_CANCELED");
+        assertThat(types(outcome)).doesNotContain(DecisionType.SCHEDULE_ACTIVITY_TASK, DecisionType.START_TIMER);
+    }
+
+    @Test
+    void aFailureAfterTheClientAskedToCancelEndsTheStepCanceledInsteadOfRetrying() {
+        History h = History.started("{}")
+                .decided()
+                .scheduled("work")
+                .signaled(Signals.CANCEL_ACTIVITY, Signals.cancelActivityInput("work"))
+                .failed("work", "FLAKY", "x")
+                .decisionTask();
+
+        Outcome outcome = decide(RETRY, h);
+        assertThat(types(outcome)).doesNotContain(DecisionType.START_TIMER, DecisionType.SCHEDULE_ACTIVITY_TASK);
+        JobView view = JobView.of(plan(RETRY), h.events());
+        assertThat(view.steps().get(0).status()).isEqualTo(JobView.Status.CANCELED);
+        assertThat(view.steps().get(0).reason()).isEqualTo("FLAKY");
     }
 
     @Test

@@ -136,6 +136,24 @@ final class History {
         return this;
     }
 
+    History taskStarted(String step) {
+        long id = scheduled.get(step);
+        add(HistoryEvent.builder()
+                .eventType(EventType.ACTIVITY_TASK_STARTED)
+                .activityTaskStartedEventAttributes(a -> a.scheduledEventId(id).identity("worker"))
+                .build());
+        return this;
+    }
+
+    History signaled(String name, String input) {
+        add(HistoryEvent.builder()
+                .eventType(EventType.WORKFLOW_EXECUTION_SIGNALED)
+                .workflowExecutionSignaledEventAttributes(
+                        a -> a.signalName(name).input(input))
+                .build());
+        return this;
+    }
+
     History cancelRequested() {
         add(HistoryEvent.builder()
                 .eventType(EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED)
