@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A client's command in the original envelope {@code {time, type, jobId, data}} ({@code job_id} is read too, as the
- * 2014 clients sent it), or why it is not one. Parsing is pure: no SQS, no SWF.
+ * 2014 clients sent it), or why it is not one. {@code GET_JOB_LIST} concerns no job: its jobId is optional and only
+ * echoed. Parsing is pure: no SQS, no SWF.
  */
 record Command(String type, String jobId, JsonNode data) {
 
@@ -52,10 +53,13 @@ record Command(String type, String jobId, JsonNode data) {
                     "Unknown command type '" + type + "'; known: " + String.join(", ", sorted()),
                     jobId);
         }
-        if (jobId == null) {
+        if (jobId == null && !type.equals("GET_JOB_LIST")) {
             return rejected("MISSING_FIELD", "The " + type + " command has no 'jobId'", null);
         }
         JsonNode data = message.get("data");
+        if ((data == null || data.isNull()) && type.equals("GET_JOB_LIST")) {
+            data = JSON.createObjectNode();
+        }
         if (data == null || !data.isObject()) {
             return rejected("MISSING_FIELD", "The " + type + " command has no 'data' object", jobId);
         }

@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cpe.client.ClientDefinition;
+import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
  * One turn of a client's input loop: receive up to ten commands, carry them out, answer them on the client's output
@@ -36,24 +39,45 @@ public final class InputCycle implements PollCycle {
     private static final int MAX_BATCH_BYTES = 250 * 1024;
 
     private final SqsClient sqs;
-    private final JobStarter starter;
-    private final JobCanceller canceller;
+    private final Map<String, Handler> handlers;
     private final ClientDefinition client;
     private final String deadLetterQueue;
     private String inputUrl;
     private String deadLetterUrl;
 
+    /** Carries out one kind of command for the sending client. */
+    private interface Handler {
+        Outcome handle(String client, Command command);
+    }
+
+    /**
+     * @param plans the plans, to show a job's steps
+     * @param board the latest reports of the activities running on this server, to show their progress
+     */
     public InputCycle(
             SqsClient sqs,
-            software.amazon.awssdk.services.swf.SwfClient swf,
+            SwfClient swf,
             String domain,
             ClientDefinition client,
-            String deadLetterQueue) {
+            String deadLetterQueue,
+            PlanLibrary plans,
+            ProgressBoard board) {
         this.sqs = sqs;
-        this.starter = new JobStarter(swf, domain);
-        this.canceller = new JobCanceller(swf, domain);
         this.client = client;
         this.deadLetterQueue = deadLetterQueue;
+        JobLookup jobs = new JobLookup(swf, domain);
+        JobStarter starter = new JobStarter(swf, jobs);
+        JobCanceller canceller = new JobCanceller(swf, jobs, plans);
+        Queries queries = new Queries(jobs, plans, board);
+        JobLister lister = new JobLister(swf, domain);
+        this.handlers = Map.of(
+                "START_JOB", starter::start,
+                "CANCEL_JOB", canceller::cancelJob,
+                "CANCEL_ACTIVITY", canceller::cancelActivity,
+                "GET_JOB_LIST", lister::list,
+                "GET_JOB_STATUS", queries::jobStatus,
+                "GET_ACTIVITY_LIST", queries::activityList,
+                "GET_ACTIVITY_STATUS", queries::activityStatus);
     }
 
     /** A command's raw message bound for the dead-letter queue, and why. */
@@ -117,22 +141,7 @@ public final class InputCycle implements PollCycle {
             return;
         }
         Command command = parsed.command();
-        JobStarter.Outcome outcome;
-        if (command.type().equals("START_JOB")) {
-            outcome = starter.start(client.name(), command);
-        } else if (command.type().equals("CANCEL_JOB")) {
-            outcome = canceller.cancel(client.name(), command);
-        } else {
-            replies.add(Replies.rejected(
-                    "COMMAND_REJECTED",
-                    command.jobId(),
-                    command.type(),
-                    "NOT_SUPPORTED",
-                    command.type() + " is not served by this version of CPE yet; START_JOB and CANCEL_JOB are",
-                    now));
-            deadLetters.add(new DeadLetter(message, "NOT_SUPPORTED"));
-            return;
-        }
+        Outcome outcome = handlers.get(command.type()).handle(client.name(), command);
         replies.add(outcome.reply());
         if (outcome.deadLetterReason() != null) {
             deadLetters.add(new DeadLetter(message, outcome.deadLetterReason()));

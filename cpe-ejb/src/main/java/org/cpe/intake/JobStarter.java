@@ -2,7 +2,6 @@ package org.cpe.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.Optional;
 import org.cpe.decider.notify.JobRoute;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionResponse;
@@ -10,7 +9,6 @@ import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.TypeDeprecatedException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionAlreadyStartedException;
-import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
 
 /**
  * {@code START_JOB}: starts the job's workflow once. The workflowId is {@code <client>.<jobId>} (a client name has no
@@ -25,17 +23,12 @@ final class JobStarter {
 
     private final SwfClient swf;
     private final String domain;
+    private final JobLookup jobs;
 
-    /** What the client hears, and the reason when the raw command belongs in the dead-letter queue (else null). */
-    record Outcome(String reply, String deadLetterReason) {}
-
-    JobStarter(SwfClient swf, String domain) {
+    JobStarter(SwfClient swf, JobLookup jobs) {
         this.swf = swf;
-        this.domain = domain;
-    }
-
-    static String workflowId(String client, String jobId) {
-        return client + "." + jobId;
+        this.domain = jobs.domain();
+        this.jobs = jobs;
     }
 
     Outcome start(String client, Command command) {
@@ -46,8 +39,7 @@ final class JobStarter {
                     "COMMAND_REJECTED",
                     command,
                     "INVALID_JOB_ID",
-                    "A jobId is 1-200 characters without ':', '/'," + " '|', control characters or 'arn'",
-                    now);
+                    "A jobId is 1-200 characters without ':', '/'," + " '|', control characters or 'arn'");
         }
         JsonNode workflow = command.data().path("workflow");
         String name = workflow.path("name").asText("");
@@ -57,11 +49,10 @@ final class JobStarter {
                     "COMMAND_REJECTED",
                     command,
                     "MISSING_FIELD",
-                    "START_JOB needs data.workflow.name and data.workflow.version (the plan's name and version)",
-                    now);
+                    "START_JOB needs data.workflow.name and data.workflow.version (the plan's name and version)");
         }
-        String workflowId = workflowId(client, jobId);
-        Optional<WorkflowExecutionInfo> earlier = existing(workflowId);
+        String workflowId = JobLookup.workflowId(client, jobId);
+        var earlier = jobs.latest(workflowId);
         if (earlier.isPresent()) {
             return scheduled(command, workflowId, earlier.get().execution().runId(), name, version, true, now);
         }
@@ -71,8 +62,7 @@ final class JobStarter {
                     "JOB_START_FAILED",
                     command,
                     "INPUT_TOO_LARGE",
-                    "The job's data is " + input.length() + " characters of JSON; SWF takes at most " + MAX_INPUT,
-                    now);
+                    "The job's data is " + input.length() + " characters of JSON; SWF takes at most " + MAX_INPUT);
         }
         JsonNode timeout = workflow.get("executionStartToCloseTimeout");
         try {
@@ -85,7 +75,7 @@ final class JobStarter {
             return scheduled(command, workflowId, started.runId(), name, version, false, now);
         } catch (WorkflowExecutionAlreadyStartedException e) {
             // Another InputPoller started it between the look and the start.
-            return existing(workflowId)
+            return jobs.latest(workflowId)
                     .map(info -> scheduled(command, workflowId, info.execution().runId(), name, version, true, now))
                     .orElseThrow(() -> e);
         } catch (UnknownResourceException e) {
@@ -94,23 +84,20 @@ final class JobStarter {
                     command,
                     "UNKNOWN_WORKFLOW_TYPE",
                     "No workflow type " + name + " " + version + " in domain " + domain + " ("
-                            + e.awsErrorDetails().errorMessage() + ")",
-                    now);
+                            + e.awsErrorDetails().errorMessage() + ")");
         } catch (TypeDeprecatedException e) {
             return failed(
                     "JOB_START_FAILED",
                     command,
                     "WORKFLOW_TYPE_DEPRECATED",
-                    "Workflow type " + name + " " + version + " is deprecated",
-                    now);
+                    "Workflow type " + name + " " + version + " is deprecated");
         } catch (SwfException e) {
             if (e.statusCode() >= 400 && e.statusCode() < 500 && e.statusCode() != 429 && !throttled(e)) {
                 return failed(
                         "JOB_START_FAILED",
                         command,
                         "START_REJECTED",
-                        "SWF refused the start: " + e.awsErrorDetails().errorMessage(),
-                        now);
+                        "SWF refused the start: " + e.awsErrorDetails().errorMessage());
             }
             throw e;
         }
@@ -121,42 +108,13 @@ final class JobStarter {
         return code != null && code.contains("Throttl");
     }
 
-    /** The open execution of the workflowId, if there is one. */
-    static Optional<WorkflowExecutionInfo> open(SwfClient swf, String domain, String workflowId) {
-        return swf
-                .listOpenWorkflowExecutions(r -> r.domain(domain)
-                        .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
-                        .executionFilter(f -> f.workflowId(workflowId))
-                        .maximumPageSize(1))
-                .executionInfos()
-                .stream()
-                .findFirst();
-    }
-
-    /** The open execution of the workflowId, else the latest closed one. */
-    private Optional<WorkflowExecutionInfo> existing(String workflowId) {
-        Optional<WorkflowExecutionInfo> open = open(swf, domain, workflowId);
-        if (open.isPresent()) {
-            return open;
-        }
-        return swf
-                .listClosedWorkflowExecutions(r -> r.domain(domain)
-                        .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
-                        .executionFilter(f -> f.workflowId(workflowId))
-                        .maximumPageSize(1)
-                        .reverseOrder(true))
-                .executionInfos()
-                .stream()
-                .findFirst();
-    }
-
     private static Outcome scheduled(
             Command command, String workflowId, String runId, String name, String version, boolean again, Instant now) {
         return new Outcome(
                 Replies.scheduled(command.jobId(), workflowId, runId, name, version, command.data(), again, now), null);
     }
 
-    private static Outcome failed(String type, Command command, String reason, String message, Instant now) {
-        return new Outcome(Replies.rejected(type, command.jobId(), command.type(), reason, message, now), reason);
+    private static Outcome failed(String type, Command command, String reason, String message) {
+        return Outcome.rejected(type, command, reason, message);
     }
 }

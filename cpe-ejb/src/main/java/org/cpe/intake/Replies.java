@@ -49,6 +49,35 @@ final class Replies {
         return message.toString();
     }
 
+    /**
+     * {@code ACTIVITY_CANCEL_REQUESTED}: the step will end with {@code ACTIVITY_CANCELED}, unless its activity ends
+     * first.
+     */
+    static String activityCancelRequested(
+            String jobId, String workflowId, String runId, String activityId, Instant now) {
+        ObjectNode message = envelope("ACTIVITY_CANCEL_REQUESTED", jobId, now);
+        ObjectNode data = message.putObject("data");
+        data.putObject("workflow").put("workflowId", workflowId).put("runId", runId);
+        data.putObject("activity").put("activityId", activityId);
+        return message.toString();
+    }
+
+    /** An answer about a job ({@code JOB_STATUS}, {@code ACTIVITY_LIST}, ...): {@code data.workflow}, then {@code members}. */
+    static String report(String type, String jobId, String workflowId, String runId, ObjectNode members, Instant now) {
+        ObjectNode message = envelope(type, jobId, now);
+        ObjectNode data = message.putObject("data");
+        data.putObject("workflow").put("workflowId", workflowId).put("runId", runId);
+        data.setAll(members);
+        return message.toString();
+    }
+
+    /** {@code JOB_LIST}: {@code data: {jobs, nextPageToken}}; the command's jobId, if any, is echoed to correlate. */
+    static String jobList(String jobId, ObjectNode data, Instant now) {
+        ObjectNode message = envelope("JOB_LIST", jobId, now);
+        message.set("data", data);
+        return message.toString();
+    }
+
     /** {@code COMMAND_REJECTED} or {@code JOB_START_FAILED}: {@code data: {reason, message, command}}. */
     static String rejected(String type, String jobId, String command, String reason, String text, Instant now) {
         ObjectNode message = envelope(type, jobId, now);

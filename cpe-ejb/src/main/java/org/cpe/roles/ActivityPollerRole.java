@@ -25,6 +25,7 @@ import org.cpe.lifecycle.StartupAbort;
 import org.cpe.loop.PollCycle;
 import org.cpe.work.ActivityCatalog;
 import org.cpe.work.ActivityWorker;
+import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
 
@@ -58,6 +59,9 @@ public class ActivityPollerRole extends PollingRole {
     SwfClient swf;
 
     @Inject
+    ProgressBoard board;
+
+    @Inject
     SqsClient sqs;
 
     private volatile ActivityWorker worker;
@@ -87,7 +91,8 @@ public class ActivityPollerRole extends PollingRole {
                     settings.activityPoller(),
                     settings.clients().clients(),
                     plans,
-                    threads);
+                    threads,
+                    board);
         } catch (RuntimeException e) {
             throw StartupAbort.abort(
                     "CPE failed to start the activity poller: " + e.getMessage(), e, configuration.exitOnFailure());

@@ -9,15 +9,19 @@ import jakarta.inject.Inject;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
+import org.cpe.decider.plan.PlanLibrary;
+import org.cpe.decisions.DeciderRuntime;
 import org.cpe.intake.InputCycle;
+import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.PollCycle;
+import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
  * The input-poller role: one loop per client reads its commands from its SQS input queue and answers on its output
- * queue. {@code START_JOB} starts the job's workflow once; the other commands are answered {@code COMMAND_REJECTED}
- * with {@code NOT_SUPPORTED} until they are built (issue 6).
+ * queue. It loads the plans as the Decider does, to show a job's steps, and reads the progress of the activities
+ * running on this server from the {@link ProgressBoard}.
  *
  * <p>Depends on the embedded services so that they start before it and stop after it.
  */
@@ -32,6 +36,11 @@ public class InputPollerRole extends PollingRole {
 
     @Inject
     SqsClient sqs;
+
+    @Inject
+    ProgressBoard board;
+
+    private volatile PlanLibrary plans;
 
     @Override
     protected Role role() {
@@ -55,7 +64,13 @@ public class InputPollerRole extends PollingRole {
         }
         ClientDefinition client = settings.clients().clients().get(index);
         return new InputCycle(
-                sqs, swf, settings.decider().domain(), client, settings.sqs().deadLetterQueue());
+                sqs, swf, settings.decider().domain(), client, settings.sqs().deadLetterQueue(), plans, board);
+    }
+
+    /** The plans, loaded once for all the clients' loops; rejected ones are the Decider's to report. */
+    @Override
+    protected void prepare(CpeSettings settings, RoleStatus status) {
+        plans = DeciderRuntime.loadPlans(settings.decider());
     }
 
     @Override

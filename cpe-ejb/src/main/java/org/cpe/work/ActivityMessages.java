@@ -3,6 +3,7 @@ package org.cpe.work;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,9 +30,11 @@ final class ActivityMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClientNotifier notifier;
+    private final ProgressBoard board;
 
-    ActivityMessages(ClientNotifier notifier) {
+    ActivityMessages(ClientNotifier notifier, ProgressBoard board) {
         this.notifier = notifier;
+        this.board = board;
     }
 
     void started(RunningTask task) {
@@ -40,6 +43,7 @@ final class ActivityMessages {
                 "input",
                 task.task().input() == null ? JSON.nullNode() : task.task().input());
         send(task, STARTED, activity);
+        pin(task, STARTED, null);
     }
 
     /** A report of the activity; {@code details} (any JSON-serialisable value, or null) becomes its result. */
@@ -49,6 +53,24 @@ final class ActivityMessages {
             activity.set("result", JSON.valueToTree(details));
         }
         send(task, type, activity);
+        pin(task, type, activity.get("result"));
+    }
+
+    /** The task is answered (or given up): its report leaves the board. */
+    void closed(RunningTask task) {
+        board.ended(task.workflowId(), task.runId(), task.activityId());
+    }
+
+    private void pin(RunningTask task, String type, JsonNode details) {
+        board.report(
+                task.workflowId(),
+                task.runId(),
+                task.activityId(),
+                new ProgressBoard.Report(type, details, Instant.now()));
+        if (task.answered()) {
+            // Answered while the report was on its way: it must not outlive the task.
+            closed(task);
+        }
     }
 
     void ended(RunningTask task, TaskReply reply) {

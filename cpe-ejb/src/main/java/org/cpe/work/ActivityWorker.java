@@ -80,6 +80,19 @@ public final class ActivityWorker {
             List<ClientDefinition> clients,
             List<TypePlan> plans,
             ThreadFactory threads) {
+        this(swf, sqs, domain, settings, clients, plans, threads, new ProgressBoard());
+    }
+
+    /** @param board where the running tasks' latest reports are kept for status queries */
+    public ActivityWorker(
+            SwfClient swf,
+            SqsClient sqs,
+            String domain,
+            ActivityPollerSettings settings,
+            List<ClientDefinition> clients,
+            List<TypePlan> plans,
+            ThreadFactory threads,
+            ProgressBoard board) {
         this.swf = swf;
         this.domain = domain;
         this.settings = settings;
@@ -99,7 +112,7 @@ public final class ActivityWorker {
             totalSlots += type.slots();
         }
         this.outbox = new Outbox(sqs, OUTBOX_CAPACITY);
-        this.messages = new ActivityMessages(new ClientNotifier(sqs, outbox, clients));
+        this.messages = new ActivityMessages(new ClientNotifier(sqs, outbox, clients), board);
         this.routes = new JobRoutes(swf, domain);
         this.timeouts = new ScheduledTimeouts(swf, domain);
         this.runner = new TaskRunner(catalog);

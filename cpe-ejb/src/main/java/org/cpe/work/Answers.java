@@ -27,6 +27,7 @@ final class Answers {
         if (!task.claimAnswer()) {
             return;
         }
+        messages.closed(task);
         for (int attempt = 0; ; attempt++) {
             try {
                 respond(task.token(), reply);

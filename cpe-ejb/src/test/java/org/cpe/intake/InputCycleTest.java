@@ -14,6 +14,7 @@ import org.cpe.aws.AwsClientFactory;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.AwsSettings;
 import org.cpe.config.EmbeddedSqsSettings;
+import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.StopSignal;
 import org.cpe.sqs.EmbeddedQueues;
 import org.cpe.sqs.EmbeddedSqsServer;
@@ -21,6 +22,7 @@ import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.engine.EngineOptions;
 import org.cpe.swf.engine.SwfEngine;
 import org.cpe.swf.store.JdbcSwfStore;
+import org.cpe.work.ProgressBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +65,7 @@ class InputCycleTest {
                 .defaultExecutionStartToCloseTimeout("600")
                 .defaultTaskStartToCloseTimeout("30")
                 .defaultChildPolicy("TERMINATE"));
-        cycle = new InputCycle(sqs, swf, "cpe", DEMO, "dlq");
+        cycle = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", PlanLibrary.of(List.of()), new ProgressBoard());
     }
 
     @AfterEach
@@ -212,7 +214,14 @@ class InputCycleTest {
         send(originalStartJob("to-cancel"));
         cycle.pollOnce(new StopSignal());
         assertThat(replies(1).get(0).get("type").asText()).isEqualTo("WORKFLOW_SCHEDULED");
-        InputCycle other = new InputCycle(sqs, swf, "cpe", ClientDefinition.withDefaultQueues("other"), "dlq");
+        InputCycle other = new InputCycle(
+                sqs,
+                swf,
+                "cpe",
+                ClientDefinition.withDefaultQueues("other"),
+                "dlq",
+                PlanLibrary.of(List.of()),
+                new ProgressBoard());
         sqs.createQueue(r -> r.queueName("other-input"));
         sqs.createQueue(r -> r.queueName("other-output"));
         sqs.sendMessage(r -> r.queueUrl(url("other-input"))

@@ -188,11 +188,16 @@ class ActivityWorkerTest {
 
         assertThat(harness.awaitTaskEnd("job-p", WITHIN).eventType()).isEqualTo(EventType.ACTIVITY_TASK_COMPLETED);
         List<JsonNode> messages = harness.messages("job-p", 4);
+        // A standard queue does not keep the order of messages sent within the same millisecond: compared as sets.
         assertThat(messages)
                 .extracting(m -> m.get("type").asText())
-                .containsExactly("ACTIVITY_STARTED", "ACTIVITY_PROGRESS", "ACTIVITY_PROGRESS", "ACTIVITY_COMPLETED");
-        assertThat(messages.get(1).at("/data/activity/result/progress").asInt()).isEqualTo(2);
-        assertThat(messages.get(2).at("/data/activity/result/progress").asInt()).isEqualTo(100);
+                .containsExactlyInAnyOrder(
+                        "ACTIVITY_STARTED", "ACTIVITY_PROGRESS", "ACTIVITY_PROGRESS", "ACTIVITY_COMPLETED");
+        assertThat(messages)
+                .filteredOn(m -> m.get("type").asText().equals("ACTIVITY_PROGRESS"))
+                .extracting(m -> m.at("/data/activity/result/progress").asInt())
+                .as("the first report at once, then only the latest of the interval")
+                .containsExactlyInAnyOrder(2, 100);
     }
 
     @Test

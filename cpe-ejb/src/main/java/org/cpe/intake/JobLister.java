@@ -1,0 +1,129 @@
+package org.cpe.intake;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import org.cpe.decider.notify.JobRoute;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.ExecutionTimeFilter;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
+
+/**
+ * {@code GET_JOB_LIST}: the client's jobs, newest first, open ones before closed ones. SWF lets a listing filter by one
+ * of tag, type or close status; the client's tag is the one that keeps clients apart, so type and close status are
+ * filtered here. A page therefore may hold fewer jobs than {@code pageSize}: a client follows {@code nextPageToken}
+ * until there is none.
+ */
+final class JobLister {
+
+    /** SWF pages read at most for one reply while they yield nothing, so that a reply never waits long. */
+    private static final int MAX_EMPTY_PAGES = 10;
+
+    private final SwfClient swf;
+    private final String domain;
+
+    private record Page(List<WorkflowExecutionInfo> infos, String token) {}
+
+    JobLister(SwfClient swf, String domain) {
+        this.swf = swf;
+        this.domain = domain;
+    }
+
+    Outcome list(String client, Command command) {
+        JobListFilter filter;
+        try {
+            filter = JobListFilter.parse(command.data());
+        } catch (JobListFilter.InvalidFilter e) {
+            return Outcome.rejected("COMMAND_REJECTED", command, e.reason, e.getMessage());
+        }
+        ObjectNode data = JobReport.JSON.createObjectNode();
+        ArrayNode jobs = data.putArray("jobs");
+        JobListFilter.Position at = filter.position() != null
+                ? filter.position()
+                : new JobListFilter.Position(filter.wantsOpen(), null, filter.pageSize());
+        for (int pages = 0; ; pages++) {
+            Page page = page(client, filter, at);
+            for (WorkflowExecutionInfo info : page.infos()) {
+                if (matches(filter, info)) {
+                    jobs.add(summary(info));
+                }
+            }
+            String token = page.token();
+            if (token != null && !token.isEmpty()) {
+                at = new JobListFilter.Position(at.open(), token, at.size());
+                if (jobs.isEmpty() && pages < MAX_EMPTY_PAGES) {
+                    continue;
+                }
+            } else if (at.open() && filter.wantsClosed()) {
+                // The open jobs are all listed: the closed ones follow, on this page if it is still empty.
+                at = new JobListFilter.Position(false, null, filter.pageSize());
+                if (jobs.isEmpty() && pages < MAX_EMPTY_PAGES) {
+                    continue;
+                }
+            } else {
+                at = null;
+            }
+            break;
+        }
+        data.put("nextPageToken", at == null ? null : at.encode());
+        return Outcome.answered(Replies.jobList(command.jobId(), data, Outcome.now()));
+    }
+
+    private Page page(String client, JobListFilter filter, JobListFilter.Position at) {
+        ExecutionTimeFilter started = ExecutionTimeFilter.builder()
+                .oldestDate(filter.startedAfter() == null ? Instant.EPOCH : filter.startedAfter())
+                .latestDate(filter.startedBefore())
+                .build();
+        if (at.open()) {
+            var response = swf.listOpenWorkflowExecutions(r -> r.domain(domain)
+                    .startTimeFilter(started)
+                    .tagFilter(t -> t.tag(JobRoute.CLIENT_TAG + client))
+                    .maximumPageSize(at.size())
+                    .nextPageToken(at.swfToken()));
+            return new Page(response.executionInfos(), response.nextPageToken());
+        }
+        var response = swf.listClosedWorkflowExecutions(r -> r.domain(domain)
+                .startTimeFilter(started)
+                .tagFilter(t -> t.tag(JobRoute.CLIENT_TAG + client))
+                .maximumPageSize(at.size())
+                .nextPageToken(at.swfToken()));
+        return new Page(response.executionInfos(), response.nextPageToken());
+    }
+
+    private static boolean matches(JobListFilter filter, WorkflowExecutionInfo info) {
+        if (filter.typeName() != null
+                && !filter.typeName().equals(info.workflowType().name())) {
+            return false;
+        }
+        if (filter.typeVersion() != null
+                && !filter.typeVersion().equals(info.workflowType().version())) {
+            return false;
+        }
+        String status = filter.status();
+        return status == null
+                || status.equals("CLOSED") && info.closeStatus() != null
+                || status.equals(JobReport.status(info));
+    }
+
+    private static ObjectNode summary(WorkflowExecutionInfo info) {
+        ObjectNode job = JobReport.JSON.createObjectNode();
+        List<String> tags = info.tagList();
+        String jobId = tags.stream()
+                .filter(t -> t.startsWith(JobRoute.JOB_TAG))
+                .map(t -> t.substring(JobRoute.JOB_TAG.length()))
+                .findFirst()
+                .orElse(info.execution().workflowId());
+        job.put("jobId", jobId);
+        job.put("workflowId", info.execution().workflowId());
+        job.put("runId", info.execution().runId());
+        job.putObject("workflowType")
+                .put("name", info.workflowType().name())
+                .put("version", info.workflowType().version());
+        job.put("status", JobReport.status(info));
+        job.put("cancelRequested", Boolean.TRUE.equals(info.cancelRequested()));
+        JobReport.time(job, "startTime", info.startTimestamp());
+        JobReport.time(job, "closeTime", info.closeTimestamp());
+        return job;
+    }
+}
