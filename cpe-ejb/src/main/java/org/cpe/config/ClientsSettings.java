@@ -7,11 +7,13 @@ import org.cpe.client.ClientDefinition;
 
 /**
  * The client applications this stack serves ({@code cpe.clients}), each with its input and output queue. The queues
- * default to {@code <name>-input} and {@code <name>-output}.
+ * default to {@code <name>-input} and {@code <name>-output}. The InputPoller reads each input queue with
+ * {@code cpe.input-poller.loops-per-client} loops: one waits on SQS while another works.
  */
-public record ClientsSettings(List<ClientDefinition> clients) {
+public record ClientsSettings(List<ClientDefinition> clients, int loopsPerClient) {
 
     public static final String KEY = "cpe.clients";
+    public static final String LOOPS_KEY = "cpe.input-poller.loops-per-client";
 
     public ClientsSettings {
         clients = List.copyOf(clients);
@@ -38,7 +40,7 @@ public record ClientsSettings(List<ClientDefinition> clients) {
                 clients.add(new ClientDefinition(name, input, output));
             }
         }
-        return new ClientsSettings(clients);
+        return new ClientsSettings(clients, reader.integer(LOOPS_KEY, 1, 16));
     }
 
     private static String queue(ConfigReader reader, String client, String which) {

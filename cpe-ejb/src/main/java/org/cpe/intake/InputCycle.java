@@ -44,6 +44,7 @@ public final class InputCycle implements PollCycle {
     private final String deadLetterQueue;
     private String inputUrl;
     private String deadLetterUrl;
+    private String outputUrl;
 
     /** Carries out one kind of command for the sending client. */
     private interface Handler {
@@ -96,8 +97,18 @@ public final class InputCycle implements PollCycle {
             // Received while stopping: left alone, they come back after their visibility timeout.
             return;
         }
-        List<String> replies = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
+        String outputUrl = outputUrl();
+        if (outputUrl == null) {
+            // Nobody would hear of it: nothing is started, the commands are kept.
+            LOG.severe(() -> "Output queue " + client.outputQueue() + " of client " + client.name()
+                    + " does not exist: " + received.size() + " command(s) go to the dead-letter queue unanswered");
+            received.forEach(m -> deadLetters.add(new DeadLetter(m, "OUTPUT_QUEUE_UNKNOWN")));
+            deadLetter(deadLetters);
+            delete(received);
+            return;
+        }
+        List<String> replies = new ArrayList<>();
         List<Message> done = new ArrayList<>();
         for (Message message : received) {
             try {
@@ -111,15 +122,18 @@ public final class InputCycle implements PollCycle {
                         e);
             }
         }
-        String outputUrl = outputUrl();
-        if (outputUrl == null) {
-            LOG.severe(() -> "Output queue " + client.outputQueue() + " of client " + client.name()
-                    + " does not exist: " + done.size() + " command(s) go to the dead-letter queue unanswered");
-            deadLetters.clear();
-            done.forEach(m -> deadLetters.add(new DeadLetter(m, "OUTPUT_QUEUE_UNKNOWN")));
-        } else {
+        try {
             send(outputUrl, replies);
+        } catch (QueueDoesNotExistException e) {
+            // Deleted since it was looked up: looked up again next turn; the commands come back meanwhile.
+            this.outputUrl = null;
+            throw e;
         }
+        deadLetter(deadLetters);
+        delete(done);
+    }
+
+    private void deadLetter(List<DeadLetter> deadLetters) {
         for (DeadLetter dead : deadLetters) {
             sqs.sendMessage(r -> r.queueUrl(deadLetterUrl)
                     .messageBody(dead.message().body())
@@ -128,7 +142,6 @@ public final class InputCycle implements PollCycle {
                             "cpe-client", text(client.name()),
                             "cpe-queue", text(client.inputQueue()))));
         }
-        delete(done);
     }
 
     private void handle(Message message, List<String> replies, List<DeadLetter> deadLetters) {
@@ -192,12 +205,16 @@ public final class InputCycle implements PollCycle {
         sqs.deleteMessageBatch(r -> r.queueUrl(inputUrl).entries(entries));
     }
 
+    /** The output queue's URL, looked up once; null while the queue does not exist. */
     private String outputUrl() {
-        try {
-            return url(client.outputQueue());
-        } catch (QueueDoesNotExistException e) {
-            return null;
+        if (outputUrl == null) {
+            try {
+                outputUrl = url(client.outputQueue());
+            } catch (QueueDoesNotExistException e) {
+                return null;
+            }
         }
+        return outputUrl;
     }
 
     private String url(String queue) {

@@ -47,9 +47,11 @@ final class JobLookup {
     /** The open execution of the workflowId, else the latest closed one. */
     Optional<WorkflowExecutionInfo> latest(String workflowId) {
         Optional<WorkflowExecutionInfo> open = open(workflowId);
-        if (open.isPresent()) {
-            return open;
-        }
+        return open.isPresent() ? open : latestClosed(workflowId);
+    }
+
+    /** The latest closed execution of the workflowId, if there is one. */
+    Optional<WorkflowExecutionInfo> latestClosed(String workflowId) {
         return swf
                 .listClosedWorkflowExecutions(r -> r.domain(domain)
                         .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))

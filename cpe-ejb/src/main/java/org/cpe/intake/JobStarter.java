@@ -52,7 +52,9 @@ final class JobStarter {
                     "START_JOB needs data.workflow.name and data.workflow.version (the plan's name and version)");
         }
         String workflowId = JobLookup.workflowId(client, jobId);
-        var earlier = jobs.latest(workflowId);
+        // An open run shows itself as WorkflowExecutionAlreadyStarted; only a closed one needs a look first, which
+        // saves a call per start (the InputPoller's throughput is its SWF calls).
+        var earlier = jobs.latestClosed(workflowId);
         if (earlier.isPresent()) {
             return scheduled(command, workflowId, earlier.get().execution().runId(), name, version, true, now);
         }
@@ -74,7 +76,7 @@ final class JobStarter {
                     .executionStartToCloseTimeout(timeout == null || timeout.isNull() ? null : timeout.asText()));
             return scheduled(command, workflowId, started.runId(), name, version, false, now);
         } catch (WorkflowExecutionAlreadyStartedException e) {
-            // Another InputPoller started it between the look and the start.
+            // It runs: started earlier, or by another InputPoller between the look and the start.
             return jobs.latest(workflowId)
                     .map(info -> scheduled(command, workflowId, info.execution().runId(), name, version, true, now))
                     .orElseThrow(() -> e);

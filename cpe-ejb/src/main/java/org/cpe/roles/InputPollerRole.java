@@ -49,7 +49,8 @@ public class InputPollerRole extends PollingRole {
 
     @Override
     protected int loopCount(CpeSettings settings) {
-        return Math.max(1, settings.clients().clients().size());
+        return Math.max(
+                1, settings.clients().clients().size() * settings.clients().loopsPerClient());
     }
 
     @Override
@@ -62,7 +63,8 @@ public class InputPollerRole extends PollingRole {
         if (settings.clients().clients().isEmpty()) {
             return new IdleCycle();
         }
-        ClientDefinition client = settings.clients().clients().get(index);
+        ClientDefinition client =
+                settings.clients().clients().get(index / settings.clients().loopsPerClient());
         return new InputCycle(
                 sqs, swf, settings.decider().domain(), client, settings.sqs().deadLetterQueue(), plans, board);
     }

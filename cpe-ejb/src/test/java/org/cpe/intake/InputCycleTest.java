@@ -127,13 +127,30 @@ class InputCycleTest {
         send("{\"type\": \"START_JOB\", \"jobId\": \"j4\", \"data\": {\"workflow\": {\"name\": \"Nope\","
                 + " \"version\": \"1\"}}}");
         send("{\"type\": \"START_JOB\", \"jobId\": \"j5\", \"data\": {\"workflow\": {\"name\": \"Transcode\"}}}");
+        swf.registerWorkflowType(r -> r.domain("cpe")
+                .name("Old")
+                .version("1")
+                .defaultTaskList(t -> t.name("decisions"))
+                .defaultExecutionStartToCloseTimeout("600")
+                .defaultTaskStartToCloseTimeout("30")
+                .defaultChildPolicy("TERMINATE"));
+        swf.deprecateWorkflowType(
+                r -> r.domain("cpe").workflowType(t -> t.name("Old").version("1")));
+        send("{\"type\": \"START_JOB\", \"jobId\": \"j6\", \"data\": {\"workflow\": {\"name\": \"Old\","
+                + " \"version\": \"1\"}}}");
+        send("{\"type\": \"START_JOB\", \"jobId\": \"j7\", \"data\": {\"workflow\": {\"name\": \"Transcode\","
+                + " \"version\": \"1.0\", \"executionStartToCloseTimeout\": \"soon\"}}}");
+        send("{\"type\": \"START_JOB\", \"jobId\": \"j8\", \"data\": {\"workflow\": {\"name\": \"Transcode\","
+                + " \"version\": \"1.0\"}, \"blob\": \"" + "x".repeat(40_000) + "\"}}");
+        send("{\"type\": \"START_JOB\", \"jobId\": \"a/b\", \"data\": {\"workflow\": {\"name\": \"Transcode\","
+                + " \"version\": \"1.0\"}}}");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             cycle.pollOnce(new StopSignal());
             return inputMessages() == 0;
         });
 
-        List<JsonNode> replies = replies(5);
+        List<JsonNode> replies = replies(9);
         assertThat(replies)
                 .extracting(r -> r.get("type").asText() + " "
                         + r.get("data").get("reason").asText())
@@ -142,15 +159,56 @@ class InputCycleTest {
                         "COMMAND_REJECTED MISSING_FIELD",
                         "COMMAND_REJECTED UNKNOWN_COMMAND",
                         "JOB_START_FAILED UNKNOWN_WORKFLOW_TYPE",
-                        "COMMAND_REJECTED MISSING_FIELD");
+                        "COMMAND_REJECTED MISSING_FIELD",
+                        "JOB_START_FAILED WORKFLOW_TYPE_DEPRECATED",
+                        "JOB_START_FAILED START_REJECTED",
+                        "JOB_START_FAILED INPUT_TOO_LARGE",
+                        "COMMAND_REJECTED INVALID_JOB_ID");
         assertThat(replies)
                 .allSatisfy(
                         r -> assertThat(r.get("data").get("message").asText()).isNotBlank());
-        List<Message> dead = receiveAll("dlq", 5);
+        List<Message> dead = receiveAll("dlq", 9);
         assertThat(dead).extracting(Message::body).contains("{not json");
         assertThat(dead)
                 .extracting(m -> m.messageAttributes().get("cpe-reason").stringValue())
-                .contains("INVALID_JSON", "UNKNOWN_COMMAND", "UNKNOWN_WORKFLOW_TYPE");
+                .contains(
+                        "INVALID_JSON",
+                        "UNKNOWN_COMMAND",
+                        "UNKNOWN_WORKFLOW_TYPE",
+                        "WORKFLOW_TYPE_DEPRECATED",
+                        "START_REJECTED",
+                        "INPUT_TOO_LARGE",
+                        "INVALID_JOB_ID");
+        assertThat(dead).allSatisfy(m -> assertThat(
+                        m.messageAttributes().get("cpe-client").stringValue())
+                .isEqualTo("demo"));
+        assertThat(open("demo.j7"))
+                .as("nothing was started for a rejected command")
+                .isEmpty();
+    }
+
+    @Test
+    void commandsOfAClientWhoseOutputQueueDoesNotExistGoToTheDeadLetterQueue() throws Exception {
+        ClientDefinition lost = new ClientDefinition("lost", "lost-input", "lost-output");
+        sqs.createQueue(r -> r.queueName("lost-input"));
+        InputCycle cycle = new InputCycle(sqs, swf, "cpe", lost, "dlq", PlanLibrary.of(List.of()), new ProgressBoard());
+        sqs.sendMessage(r -> r.queueUrl(url("lost-input")).messageBody(originalStartJob("l1")));
+
+        cycle.pollOnce(new StopSignal());
+
+        Message dead = receiveAll("dlq", 1).get(0);
+        assertThat(dead.messageAttributes().get("cpe-reason").stringValue()).isEqualTo("OUTPUT_QUEUE_UNKNOWN");
+        assertThat(dead.messageAttributes().get("cpe-queue").stringValue()).isEqualTo("lost-input");
+        assertThat(JSON.readTree(dead.body()).get("jobId").asText()).isEqualTo("l1");
+        assertThat(open("lost.l1"))
+                .as("nothing is started that nobody would hear of")
+                .isEmpty();
+        assertThat(sqs.getQueueAttributes(r -> r.queueUrl(url("lost-input"))
+                                .attributeNamesWithStrings("ApproximateNumberOfMessagesNotVisible"))
+                        .attributesAsStrings()
+                        .get("ApproximateNumberOfMessagesNotVisible"))
+                .as("the command is deleted from the input queue once kept")
+                .isEqualTo("0");
     }
 
     private void send(String body) {

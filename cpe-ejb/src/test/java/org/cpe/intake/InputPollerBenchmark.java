@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.swf.SwfClient;
  * {@code START_JOB}s accepted per second by the InputPoller, end to end on the embedded SQS (ElasticMQ over HTTP) and
  * the embedded SWF engine (H2, in-process as in the all-in-one server): a backlog of commands in the demo client's
  * input queue is drained by the client's input loop, each command started as a workflow and answered
- * {@code WORKFLOW_SCHEDULED} on the output queue. The clock stops when every answer is on the output queue. Not a
+ * {@code WORKFLOW_SCHEDULED} on the output queue,
+ * by the default two loops per client. The clock stops when every answer is on the output queue. Not a
  * test: run it with {@code ./mvnw -B -pl cpe-ejb test -Pbenchmark -Dtest=InputPollerBenchmark}; results in
  * {@code target/benchmarks/input-poller.md}.
  */
@@ -44,6 +45,9 @@ class InputPollerBenchmark {
     private static final int RUNS = Integer.getInteger("benchmark.runs", 5);
     private static final int JOBS = Integer.getInteger("benchmark.jobs", 3000);
     private static final int WARMUP_JOBS = Integer.getInteger("benchmark.warmup-jobs", 3000);
+    /** The default of cpe.input-poller.loops-per-client. */
+    private static final int LOOPS = Integer.getInteger("benchmark.loops", 2);
+
     private static final ClientDefinition DEMO = ClientDefinition.withDefaultQueues("demo");
 
     @TempDir
@@ -78,12 +82,13 @@ class InputPollerBenchmark {
             }
             String text = String.format(
                     "## InputPoller: START_JOB accepted end to end%n%n"
-                            + "%d runs of %d commands (after %d warm-up), one input loop for the client:"
+                            + "%d runs of %d commands (after %d warm-up), %d input loop(s) for the client:"
                             + " %s START_JOB/s (median, min–max)%n%n"
                             + "Machine: %d cores (Runtime.availableProcessors), load average %.2f before, %.2f after; %s%n",
                     RUNS,
                     JOBS,
                     WARMUP_JOBS,
+                    LOOPS,
                     spread(rates, 0),
                     Runtime.getRuntime().availableProcessors(),
                     loadBefore,
@@ -119,11 +124,14 @@ class InputPollerBenchmark {
         if (!batch.isEmpty()) {
             sqs.sendMessageBatch(r -> r.queueUrl(in).entries(batch));
         }
-        InputCycle cycle = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", PlanLibrary.of(List.of()), new ProgressBoard());
         TestLoops loops = new TestLoops();
         StopSignal stop = new StopSignal();
         long start = System.nanoTime();
-        loops.start("input-poller", () -> cycle.pollOnce(stop));
+        for (int i = 0; i < LOOPS; i++) {
+            InputCycle cycle =
+                    new InputCycle(sqs, swf, "cpe", DEMO, "dlq", PlanLibrary.of(List.of()), new ProgressBoard());
+            loops.start("input-poller-" + i, () -> cycle.pollOnce(stop));
+        }
         long deadline = start + Duration.ofMinutes(10).toNanos();
         while (count(sqs, out) < jobs) {
             if (System.nanoTime() > deadline) {
