@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.cpe.activity.Activity;
 import org.cpe.activity.ActivityContext;
+import org.cpe.activity.ActivityException;
 import org.cpe.activity.ActivityTask;
 import org.cpe.activity.ActivityType;
 import org.cpe.aws.AwsClientFactory;
@@ -98,6 +99,9 @@ class JobQueriesFlowTest {
         @Override
         public Object execute(ActivityTask task, ActivityContext context) throws Exception {
             String step = task.input().path("step").asText();
+            if (task.input().path("say").asText().equals("boom")) {
+                throw new ActivityException("BOOM", "asked to fail in " + step);
+            }
             context.progress(40);
             gate(task.jobId(), step).await();
             return Map.of("said", task.input().path("say").asText());
@@ -220,6 +224,25 @@ class JobQueriesFlowTest {
         assertThat(done.at("/data/job/result")).isEqualTo(JSON.readTree("{\"publish\": {\"said\": \"done\"}}"));
         assertThat(done.at("/data/job/closeTime").isNumber()).isTrue();
         assertThat(board.size()).as("ended tasks leave the progress board").isZero();
+    }
+
+    @Test
+    void theStatusOfAFailedJobGivesTheReasonAndTheStep() throws Exception {
+        ask(DEMO, demo, startJob("j3", "boom"), "WORKFLOW_SCHEDULED");
+
+        JsonNode failed = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> ask(DEMO, demo, command("GET_JOB_STATUS", "j3", "{}"), "JOB_STATUS"),
+                        s -> !s.at("/data/job/status").asText().equals("OPEN"));
+
+        JsonNode job = failed.path("data").path("job");
+        assertThat(job.path("status").asText()).isEqualTo("FAILED");
+        assertThat(job.at("/failure/reason").asText()).isEqualTo("BOOM");
+        assertThat(job.at("/failure/step").asText()).isEqualTo("prepare");
+        assertThat(job.at("/failure/details").asText()).isEqualTo("asked to fail in prepare");
+        assertThat(job.at("/steps/0/status").asText()).isEqualTo("FAILED");
+        assertThat(job.at("/steps/1/status").asText()).isEqualTo("SKIPPED");
+        assertThat(job.has("result")).isFalse();
     }
 
     @Test

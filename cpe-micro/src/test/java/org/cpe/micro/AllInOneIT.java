@@ -262,6 +262,28 @@ class AllInOneIT {
         assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"ACTIVITY_COMPLETED\""));
     }
 
+    @Test
+    void aCompletedJobsStatusShowsItsStepsAndResultThroughTheInputQueue() {
+        String jobId = "it-status-" + System.nanoTime();
+        String input = sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(input)
+                .messageBody("{\"time\": 1437447258.98, \"type\": \"START_JOB\", "
+                        + "\"jobId\": \"" + jobId + "\", \"data\": {\"workflow\": {\"name\": \"cpe-checksum\", "
+                        + "\"version\": \"1\"}, \"text\": \"hello\"}}"));
+        demoMessagesOf(jobId, "WORKFLOW_COMPLETED");
+
+        sqs.sendMessage(b -> b.queueUrl(input)
+                .messageBody("{\"type\": \"GET_JOB_STATUS\", \"jobId\": \"" + jobId + "\", \"data\": {}}"));
+
+        String status = demoMessagesOf(jobId, "JOB_STATUS").stream()
+                .filter(b -> b.contains("\"JOB_STATUS\""))
+                .findFirst()
+                .orElseThrow();
+        // The InputPoller role loaded the packaged plan: the steps are shown, each ended.
+        assertThat(status).contains("\"status\":\"COMPLETED\"", "\"percent\":100", "\"steps\":[{\"activityId\"");
+        assertThat(status).contains("\"status\":\"SUCCEEDED\"").doesNotContain("\"stepsUnknown\"");
+    }
+
     /** The job's messages on demo-output, read (and every message deleted) until one contains each of {@code until}. */
     private List<String> demoMessagesOf(String jobId, String... until) {
         String output = sqs.getQueueUrl(b -> b.queueName("demo-output")).queueUrl();
