@@ -66,15 +66,7 @@ final class JobCanceller {
                     .filter(s -> s.name().equals(activityId))
                     .findFirst();
             if (step.isEmpty()) {
-                return Outcome.refused(
-                        command,
-                        "NO_SUCH_ACTIVITY",
-                        "Job " + command.jobId() + " has no step '" + activityId + "'; its steps: "
-                                + String.join(
-                                        ", ",
-                                        view.steps().stream()
-                                                .map(JobView.Step::name)
-                                                .toList()));
+                return Queries.noSuchActivity(command, activityId, view);
             }
             JobView.Status status = step.get().status();
             if (status != JobView.Status.SCHEDULED

@@ -92,15 +92,7 @@ final class Queries {
                 .filter(s -> s.name().equals(activityId))
                 .findFirst();
         if (step.isEmpty()) {
-            return Outcome.refused(
-                    command,
-                    "NO_SUCH_ACTIVITY",
-                    "Job " + command.jobId() + " has no step '" + activityId + "'; its steps: "
-                            + String.join(
-                                    ", ",
-                                    j.view().steps().stream()
-                                            .map(JobView.Step::name)
-                                            .toList()));
+            return noSuchActivity(command, activityId, j.view());
         }
         ObjectNode activity = JobReport.step(step.get(), j.report(board, activityId), JobReport.Detail.FULL);
         activity.set("input", JobReport.lastInput(j.history(), activityId));
@@ -144,6 +136,17 @@ final class Queries {
                             + " activity at a time");
         }
         return Outcome.answered(reply);
+    }
+
+    /** The refusal of a step the job's plan does not have, naming the ones it has. */
+    static Outcome noSuchActivity(Command command, String activityId, JobView view) {
+        return Outcome.refused(
+                command,
+                "NO_SUCH_ACTIVITY",
+                "Job " + command.jobId() + " has no step '" + activityId + "'; its steps: "
+                        + String.join(
+                                ", ",
+                                view.steps().stream().map(JobView.Step::name).toList()));
     }
 
     private static Outcome noSuchJob(String client, Command command) {
