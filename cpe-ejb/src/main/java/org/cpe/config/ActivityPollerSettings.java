@@ -8,16 +8,31 @@ import java.util.Optional;
 /**
  * The ActivityPoller role: which of the deployed activity types it runs ({@code types}: empty means all of them),
  * how many tasks of each type run at once and how many polls each task list keeps open by default, the longest wait
- * between two heartbeats of a task, and the shortest between two progress messages of a task. Per type, the task
+ * between two heartbeats of a task, the shortest between two progress messages of a task, and the step of progress
+ * (in percent) at which a task's progress is signaled to its workflow for status queries. Per type, the task
  * list, slots and pollers can be set under {@code cpe.activity.<name>.<version>.*}: see {@link #forType}.
  */
 public record ActivityPollerSettings(
-        List<TypeRef> types, int slots, int pollers, Duration heartbeatInterval, Duration progressInterval) {
+        List<TypeRef> types,
+        int slots,
+        int pollers,
+        Duration heartbeatInterval,
+        Duration progressInterval,
+        int progressSignalPercent) {
 
     public static final String TYPES_KEY = "cpe.activity-poller.types";
 
+    /** The default of {@code cpe.activity-poller.progress-signal-percent}. */
+    public static final int PROGRESS_SIGNAL_PERCENT = 10;
+
     public ActivityPollerSettings {
         types = List.copyOf(types);
+    }
+
+    /** With the default progress signals. */
+    public ActivityPollerSettings(
+            List<TypeRef> types, int slots, int pollers, Duration heartbeatInterval, Duration progressInterval) {
+        this(types, slots, pollers, heartbeatInterval, progressInterval, PROGRESS_SIGNAL_PERCENT);
     }
 
     /** A type named in {@link #TYPES_KEY}: {@code Name:version}, or {@code Name} for any version. */
@@ -61,7 +76,8 @@ public record ActivityPollerSettings(
                 reader.integer("cpe.activity-poller.slots", 1, 10_000),
                 reader.integer("cpe.activity-poller.pollers", 1, 64),
                 reader.seconds("cpe.activity-poller.heartbeat-seconds", 1, 3600),
-                reader.millis("cpe.activity-poller.progress-interval-ms", 0, 3_600_000));
+                reader.millis("cpe.activity-poller.progress-interval-ms", 0, 3_600_000),
+                reader.integer("cpe.activity-poller.progress-signal-percent", 0, 100));
     }
 
     /** Whether this server runs the type: every type when {@link #types} is empty. */

@@ -89,13 +89,8 @@ final class JobReport {
             node.put("reason", step.reason());
             node.put("details", cut(step.details(), detail.maxDetails));
         }
-        if (!step.ended() && report.isPresent()) {
-            ProgressBoard.Report r = report.get();
-            ObjectNode progress = node.putObject("progress");
-            progress.put("type", r.type());
-            percentOf(r).ifPresent(p -> progress.put("percent", p));
-            progress.set("details", r.details());
-            time(progress, "at", r.at());
+        if (!step.ended()) {
+            progress(step, report).ifPresent(p -> node.set("progress", p));
         }
         if (detail != Detail.SUMMARY && step.outputs() != null) {
             node.set("outputs", step.outputs());
@@ -118,6 +113,33 @@ final class JobReport {
         return info.closeStatus() == null ? "OPEN" : info.closeStatusAsString();
     }
 
+    /**
+     * A running step's latest progress: the report of a worker on this server (fresher), else the one its worker
+     * signaled to the workflow ({@code CPE_PROGRESS}, at coarse steps, from any server).
+     */
+    private static Optional<ObjectNode> progress(JobView.Step step, Optional<ProgressBoard.Report> report) {
+        JsonNode details;
+        Instant at;
+        String type;
+        if (report.isPresent()) {
+            details = report.get().details();
+            at = report.get().at();
+            type = report.get().type();
+        } else if (step.progress() != null) {
+            details = step.progress();
+            at = step.progressAt();
+            type = "ACTIVITY_PROGRESS";
+        } else {
+            return Optional.empty();
+        }
+        ObjectNode progress = JSON.createObjectNode();
+        progress.put("type", type);
+        percentOf(details).ifPresent(p -> progress.put("percent", p));
+        progress.set("details", details);
+        time(progress, "at", at);
+        return Optional.of(progress);
+    }
+
     /** Ended steps count whole, running ones by their reported percentage. */
     private static int percent(JobView view, Function<String, Optional<ProgressBoard.Report>> reports) {
         if (view.steps().isEmpty()) {
@@ -128,15 +150,17 @@ final class JobReport {
             if (step.ended()) {
                 done += 1;
             } else if (step.status() == JobView.Status.RUNNING) {
-                done += reports.apply(step.name()).flatMap(JobReport::percentOf).orElse(0) / 100.0;
+                done += progress(step, reports.apply(step.name()))
+                                .map(p -> p.path("percent").asInt(0))
+                                .orElse(0)
+                        / 100.0;
             }
         }
         return (int) Math.floor(100 * done / view.steps().size());
     }
 
     /** {@code progress} of a report's details: the SPI's {@code progress(int)} and the original's transcoder. */
-    private static Optional<Integer> percentOf(ProgressBoard.Report report) {
-        JsonNode details = report.details();
+    private static Optional<Integer> percentOf(JsonNode details) {
         if (details != null && details.path("progress").isNumber()) {
             return Optional.of(
                     Math.max(0, Math.min(100, details.path("progress").asInt())));

@@ -131,7 +131,7 @@ public final class ActivityWorker {
                         Math.min(MAX_HEARTBEAT_THREADS, totalSlots / SLOTS_PER_HEARTBEAT_THREAD)),
                 threads);
         scheduler.setRemoveOnCancelPolicy(true);
-        this.heartbeats = new Heartbeats(swf, scheduler);
+        this.heartbeats = new Heartbeats(swf, scheduler, domain, settings.progressSignalPercent());
         this.registration = new Registration(swf, domain, plans);
         this.identity =
                 "cpe-activity-poller@" + ManagementFactory.getRuntimeMXBean().getName();

@@ -6,13 +6,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cpe.decider.logic.Signals;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.RecordActivityTaskHeartbeatResponse;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 
 /**
  * The heartbeats of the running tasks, sent from a few shared scheduler threads so that a thousand tasks need no
- * thousand timers. Each tick also sends the progress a task folded since its last message. A heartbeat answered with
+ * thousand timers. Each tick also sends the progress a task folded since its last message, and signals its progress to
+ * the workflow each time it passes a further step (SWF keeps no heartbeat details a caller can read). A heartbeat answered with
  * {@code cancelRequested} cancels the task; one answered with an unknown task (it timed out, or its workflow closed)
  * stops it without an answer, since SWF would refuse one.
  */
@@ -22,10 +24,15 @@ final class Heartbeats {
 
     private final SwfClient swf;
     private final ScheduledExecutorService scheduler;
+    private final String domain;
+    private final int signalStepPercent;
 
-    Heartbeats(SwfClient swf, ScheduledExecutorService scheduler) {
+    /** @param signalStepPercent the step of progress signaled to the workflow ({@link Signals#PROGRESS}); 0 for none */
+    Heartbeats(SwfClient swf, ScheduledExecutorService scheduler, String domain, int signalStepPercent) {
         this.swf = swf;
         this.scheduler = scheduler;
+        this.domain = domain;
+        this.signalStepPercent = signalStepPercent;
     }
 
     ScheduledFuture<?> start(RunningTask task, Duration interval) {
@@ -35,6 +42,7 @@ final class Heartbeats {
 
     void tick(RunningTask task) {
         task.flushProgress(false);
+        signalProgress(task);
         RunningTask.Beat beat = task.heartbeatDue();
         if (beat == null) {
             return;
@@ -56,6 +64,24 @@ final class Heartbeats {
         } catch (RuntimeException e) {
             // The next tick tries again; a heartbeat timeout retries the task if SWF stays unreachable.
             LOG.log(Level.WARNING, "Heartbeat of task " + task.activityId() + " failed", e);
+        }
+    }
+
+    /** Signals the task's progress to its workflow at coarse steps, for status queries on any server. */
+    private void signalProgress(RunningTask task) {
+        String progress = task.progressSignalDue(signalStepPercent);
+        if (progress == null) {
+            return;
+        }
+        try {
+            swf.signalWorkflowExecution(r -> r.domain(domain)
+                    .workflowId(task.workflowId())
+                    .runId(task.runId())
+                    .signalName(Signals.PROGRESS)
+                    .input(Signals.progressInput(task.activityId(), task.startedEventId(), progress)));
+        } catch (RuntimeException e) {
+            // Progress for status queries only: the client's ACTIVITY_PROGRESS messages go out regardless.
+            LOG.log(Level.FINE, "Progress signal of task " + task.activityId() + " failed", e);
         }
     }
 }

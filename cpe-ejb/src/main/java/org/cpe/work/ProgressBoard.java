@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The latest report of each activity this server runs ({@code ACTIVITY_STARTED}, {@code _PREPARING},
  * {@code _PROGRESS}, {@code _FINISHING}), for status queries: SWF keeps no heartbeat details a caller can read, so
  * the workers' reports are the only source of progress. An entry lives from the task's start to its answer; thread-safe.
- * It holds what runs on this server only: activities on other servers report their progress to the client's output
- * queue alone.
+ * It holds what runs on this server only; activities on other servers are seen through the coarser progress their
+ * workers signal to the workflow.
  */
 @ApplicationScoped
 public class ProgressBoard {

@@ -43,6 +43,10 @@ final class RunningTask implements ActivityContext {
 
     private volatile String heartbeatDetails;
     private volatile String latestProgress;
+    /** The percentage last signaled to the workflow; only the heartbeat thread of the task touches it. */
+    private int signaledPercent = -1;
+
+    private String signaledFrom;
     private volatile long lastBeatNanos = startNanos;
     private Thread runner; // guarded by this
     private Object pendingProgress; // guarded by progressLock
@@ -241,6 +245,37 @@ final class RunningTask implements ActivityContext {
         }
         lifeShown = false;
         return new Beat(heartbeatDetails != null ? heartbeatDetails : latestProgress);
+    }
+
+    /**
+     * The progress to signal to the workflow now, or null: when the latest report's {@code progress} passed into a
+     * further step of {@code stepPercent} than the last one signaled (the first report counts too).
+     */
+    String progressSignalDue(int stepPercent) {
+        String latest = latestProgress;
+        if (stepPercent <= 0 || latest == null || latest.equals(signaledFrom) || answered.get()) {
+            return null;
+        }
+        signaledFrom = latest;
+        int percent;
+        try {
+            var progress = TaskReply.JSON.readTree(latest).path("progress");
+            if (!progress.isNumber()) {
+                return null;
+            }
+            percent = Math.max(0, Math.min(100, progress.asInt()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+        if (signaledPercent >= 0 && percent / stepPercent <= signaledPercent / stepPercent) {
+            return null;
+        }
+        signaledPercent = percent;
+        return latest;
+    }
+
+    long startedEventId() {
+        return polled.startedEventId();
     }
 
     void beaten() {

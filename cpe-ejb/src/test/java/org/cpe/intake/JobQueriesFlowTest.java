@@ -123,6 +123,8 @@ class JobQueriesFlowTest {
     private final Gate gate = new Gate();
     private InputCycle demo;
     private InputCycle other;
+    /** The demo client's loop on a server with no workers: it knows progress only from the workflow's history. */
+    private InputCycle elsewhere;
 
     @BeforeEach
     void start() throws Exception {
@@ -154,7 +156,7 @@ class JobQueriesFlowTest {
                 swf,
                 sqs,
                 "cpe",
-                new ActivityPollerSettings(List.of(), 8, 1, Duration.ofSeconds(10), Duration.ofMillis(100)),
+                new ActivityPollerSettings(List.of(), 8, 1, Duration.ofSeconds(1), Duration.ofMillis(100)),
                 List.of(DEMO, OTHER),
                 List.of(new ActivityWorker.TypePlan(
                         new ActivityCatalog.Implementation(type, gate, Gate.class),
@@ -164,6 +166,7 @@ class JobQueriesFlowTest {
         worker.loops().forEach(l -> loops.start(l.getKey(), () -> l.getValue().pollOnce(stop)));
         demo = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", runtime.plans(), board);
         other = new InputCycle(sqs, swf, "cpe", OTHER, "dlq", runtime.plans(), board);
+        elsewhere = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", runtime.plans(), new ProgressBoard());
     }
 
     @AfterEach
@@ -198,6 +201,14 @@ class JobQueriesFlowTest {
                 .as("one of three ended, one at 40 %")
                 .isEqualTo(46);
         assertThat(job.at("/progress/stepsEnded").asInt()).isEqualTo(1);
+
+        JsonNode remote = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> ask(DEMO, elsewhere, command("GET_JOB_STATUS", "j1", "{}"), "JOB_STATUS"),
+                        s -> s.at("/data/job/steps/1/progress/percent").asInt() == 40);
+        assertThat(remote.at("/data/job/progress/percent").asInt())
+                .as("a server without the worker reads the progress it signaled to the workflow")
+                .isEqualTo(46);
 
         JsonNode list = ask(DEMO, demo, command("GET_ACTIVITY_LIST", "j1", "{}"), "ACTIVITY_LIST");
         assertThat(list.at("/data/activities")).hasSize(3);

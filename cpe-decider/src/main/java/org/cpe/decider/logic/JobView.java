@@ -38,6 +38,7 @@ public record JobView(boolean cancelRequested, List<Step> steps) {
      *
      * @param reason the last failure's reason (or the cancellation), null when none
      * @param outputs its outputs ({@code outputs_spec}) once it succeeded, else null
+     * @param progress the running attempt's latest progress its worker signaled ({@code CPE_PROGRESS}), else null
      */
     public record Step(
             String name,
@@ -51,7 +52,9 @@ public record JobView(boolean cancelRequested, List<Step> steps) {
             Instant endedAt,
             String reason,
             String details,
-            JsonNode outputs) {
+            JsonNode outputs,
+            JsonNode progress,
+            Instant progressAt) {
 
         public boolean ended() {
             return status.ordinal() >= Status.SUCCEEDED.ordinal();
@@ -79,7 +82,9 @@ public record JobView(boolean cancelRequested, List<Step> steps) {
                         s.endedAt,
                         s.reason,
                         s.details,
-                        s.outputs))
+                        s.outputs,
+                        s.phase == Phase.RUNNING ? s.progress : null,
+                        s.phase == Phase.RUNNING ? s.progressAt : null))
                 .toList();
         return new JobView(state.cancelRequested, steps);
     }

@@ -63,6 +63,9 @@ final class Replay {
                     step.timerId = null;
                     step.scheduledAt = event.eventTimestamp();
                     step.startedAt = null;
+                    step.startedEventId = -1;
+                    step.progress = null;
+                    step.progressAt = null;
                     byScheduledEvent.put(event.eventId(), step);
                 }
             }
@@ -72,6 +75,7 @@ final class Replay {
                 if (step != null && step.phase == Phase.RUNNING) {
                     step.taskStarted = true;
                     step.startedAt = event.eventTimestamp();
+                    step.startedEventId = event.eventId();
                 }
             }
             case WORKFLOW_EXECUTION_SIGNALED -> signaled(event.workflowExecutionSignaledEventAttributes());
@@ -189,13 +193,24 @@ final class Replay {
      * or has ended is left alone.
      */
     private void signaled(software.amazon.awssdk.services.swf.model.WorkflowExecutionSignaledEventAttributes a) {
-        if (!Signals.CANCEL_ACTIVITY.equals(a.signalName())) {
-            return;
-        }
-        StepState step = steps.get(Signals.activityIdOf(a.input()));
-        if (step != null
-                && (step.phase == Phase.RUNNING || step.phase == Phase.WAITING || step.phase == Phase.RETRY_DUE)) {
-            step.cancelWanted = true;
+        if (Signals.CANCEL_ACTIVITY.equals(a.signalName())) {
+            // A client's CANCEL_ACTIVITY: it holds for the attempt that runs or waits now; a step that has not
+            // started or has ended is left alone.
+            StepState step = steps.get(Signals.activityIdOf(Signals.parse(a.input())));
+            if (step != null
+                    && (step.phase == Phase.RUNNING || step.phase == Phase.WAITING || step.phase == Phase.RETRY_DUE)) {
+                step.cancelWanted = true;
+            }
+        } else if (Signals.PROGRESS.equals(a.signalName())) {
+            // Only the progress of the attempt that runs now: a late signal of an earlier one is dropped.
+            JsonNode input = Signals.parse(a.input());
+            StepState step = steps.get(Signals.activityIdOf(input));
+            if (step != null
+                    && step.phase == Phase.RUNNING
+                    && step.startedEventId == input.path("startedEventId").asLong(-1)) {
+                step.progress = input.get("progress");
+                step.progressAt = clock;
+            }
         }
     }
 

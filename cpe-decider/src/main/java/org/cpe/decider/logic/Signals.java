@@ -12,22 +12,45 @@ public final class Signals {
     /** Cancel one step's activity (input {@code {"activityId": <step name>}}); the workflow goes on without it. */
     public static final String CANCEL_ACTIVITY = "CPE_CANCEL_ACTIVITY";
 
+    /**
+     * A running activity's progress, sent by its worker at coarse steps (input {@code {activityId, startedEventId,
+     * progress}}): SWF keeps no heartbeat details a caller can read, so this is how every server learns it. The
+     * Decider decides nothing on it.
+     */
+    public static final String PROGRESS = "CPE_PROGRESS";
+
     private Signals() {}
+
+    /** The input of a {@link #PROGRESS} signal; {@code progressJson} is the activity's latest progress details. */
+    public static String progressInput(String activityId, long startedEventId, String progressJson) {
+        var node = Replay.JSON.createObjectNode().put("activityId", activityId).put("startedEventId", startedEventId);
+        try {
+            node.set("progress", Replay.JSON.readTree(progressJson));
+        } catch (JsonProcessingException e) {
+            node.put("progress", progressJson);
+        }
+        return node.toString();
+    }
+
+    /** The input as JSON, or null when it is none. */
+    static JsonNode parse(String input) {
+        if (input == null) {
+            return null;
+        }
+        try {
+            return Replay.JSON.readTree(input);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
 
     /** The input of a {@link #CANCEL_ACTIVITY} signal. */
     public static String cancelActivityInput(String activityId) {
         return Replay.JSON.createObjectNode().put("activityId", activityId).toString();
     }
 
-    static String activityIdOf(String input) {
-        if (input == null) {
-            return null;
-        }
-        try {
-            JsonNode id = Replay.JSON.readTree(input).get("activityId");
-            return id == null || !id.isTextual() ? null : id.asText();
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+    static String activityIdOf(JsonNode input) {
+        JsonNode id = input == null ? null : input.get("activityId");
+        return id == null || !id.isTextual() ? null : id.asText();
     }
 }

@@ -21,6 +21,12 @@ final class StepState {
     java.time.Instant scheduledAt;
     java.time.Instant startedAt;
     java.time.Instant endedAt;
+    /** The ActivityTaskStarted event of the current attempt, -1 before it. */
+    long startedEventId = -1;
+    /** The current attempt's latest progress signaled by its worker, and when. */
+    JsonNode progress;
+
+    java.time.Instant progressAt;
     /** Its outputs ({@code outputs_spec}) once it succeeded. */
     JsonNode outputs;
     /** The last failure's reason and details. */

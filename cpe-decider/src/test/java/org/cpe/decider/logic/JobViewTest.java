@@ -99,6 +99,32 @@ class JobViewTest {
                 .isTrue();
     }
 
+    @Test
+    void theProgressTheWorkerSignaledIsShownForTheAttemptThatRuns() throws Exception {
+        History h = History.started("{}").decided().scheduled("first").taskStarted("first");
+        long started = h.events().size();
+        h.signaled(Signals.PROGRESS, Signals.progressInput("first", started, "{\"progress\": 30}"))
+                .signaled(Signals.PROGRESS, Signals.progressInput("first", started - 1, "{\"progress\": 90}"));
+
+        JobView.Step first = JobView.of(DeciderTest.plan(DeciderTest.DIAMOND), h.events())
+                .steps()
+                .get(0);
+
+        assertThat(first.progress()).isEqualTo(new ObjectMapper().readTree("{\"progress\": 30}"));
+        assertThat(first.progressAt()).isNotNull();
+        assertThat(DeciderTest.decide(DeciderTest.DIAMOND, h.decisionTask()).decisions())
+                .as("the Decider decides nothing on progress")
+                .isEmpty();
+
+        h.decided().completed("first", "{}");
+        assertThat(JobView.of(DeciderTest.plan(DeciderTest.DIAMOND), h.events())
+                        .steps()
+                        .get(0)
+                        .progress())
+                .as("an ended step has no progress")
+                .isNull();
+    }
+
     private static Map<String, Status> statuses(JobView view) {
         return view.steps().stream()
                 .collect(Collectors.toMap(
