@@ -10,18 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.cpe.aws.AwsClientFactory;
 import org.cpe.client.ClientDefinition;
-import org.cpe.config.AwsSettings;
-import org.cpe.config.EmbeddedSqsSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.StopSignal;
-import org.cpe.sqs.EmbeddedQueues;
-import org.cpe.sqs.EmbeddedSqsServer;
-import org.cpe.swf.client.EmbeddedSwfClient;
-import org.cpe.swf.engine.EngineOptions;
-import org.cpe.swf.engine.SwfEngine;
-import org.cpe.swf.store.JdbcSwfStore;
+import org.cpe.testing.EmbeddedServices;
 import org.cpe.work.ProgressBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,38 +34,23 @@ class InputCycleTest {
     @TempDir
     Path dir;
 
-    private JdbcSwfStore store;
-    private SwfEngine engine;
+    private EmbeddedServices services;
     private SwfClient swf;
-    private EmbeddedSqsServer sqsServer;
     private SqsClient sqs;
     private InputCycle cycle;
 
     @BeforeEach
     void start() throws Exception {
-        store = JdbcSwfStore.open("jdbc:h2:file:" + dir.resolve("swf/swf"), null, null);
-        engine = SwfEngine.start(store, EngineOptions.defaults().withPollTimeout(Duration.ofMillis(500)));
-        swf = new EmbeddedSwfClient(engine);
-        sqsServer = EmbeddedSqsServer.start(
-                new EmbeddedSqsSettings("127.0.0.1", 0, false, 5), dir, new EmbeddedQueues("dlq", List.of(DEMO), 5));
-        sqs = AwsClientFactory.sqs(sqsServer.endpoint(), new AwsSettings("us-east-1", "x", "x"));
-        swf.registerDomain(r -> r.name("cpe").workflowExecutionRetentionPeriodInDays("1"));
-        swf.registerWorkflowType(r -> r.domain("cpe")
-                .name("Transcode")
-                .version("1.0")
-                .defaultTaskList(t -> t.name("decisions"))
-                .defaultExecutionStartToCloseTimeout("600")
-                .defaultTaskStartToCloseTimeout("30")
-                .defaultChildPolicy("TERMINATE"));
+        services = EmbeddedServices.start(dir, "dlq", List.of(DEMO), Duration.ofMillis(500));
+        swf = services.swf;
+        sqs = services.sqs;
+        services.registerWorkflowType("Transcode", "1.0", "decisions");
         cycle = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", PlanLibrary.of(List.of()), new ProgressBoard());
     }
 
     @AfterEach
     void stop() throws Exception {
-        sqs.close();
-        sqsServer.close();
-        engine.close();
-        store.close();
+        services.close();
     }
 
     /** A START_JOB exactly as the original PHP client SDK sent it. */
@@ -127,13 +104,7 @@ class InputCycleTest {
         send("{\"type\": \"START_JOB\", \"jobId\": \"j4\", \"data\": {\"workflow\": {\"name\": \"Nope\","
                 + " \"version\": \"1\"}}}");
         send("{\"type\": \"START_JOB\", \"jobId\": \"j5\", \"data\": {\"workflow\": {\"name\": \"Transcode\"}}}");
-        swf.registerWorkflowType(r -> r.domain("cpe")
-                .name("Old")
-                .version("1")
-                .defaultTaskList(t -> t.name("decisions"))
-                .defaultExecutionStartToCloseTimeout("600")
-                .defaultTaskStartToCloseTimeout("30")
-                .defaultChildPolicy("TERMINATE"));
+        services.registerWorkflowType("Old", "1", "decisions");
         swf.deprecateWorkflowType(
                 r -> r.domain("cpe").workflowType(t -> t.name("Old").version("1")));
         send("{\"type\": \"START_JOB\", \"jobId\": \"j6\", \"data\": {\"workflow\": {\"name\": \"Old\","
@@ -216,7 +187,7 @@ class InputCycleTest {
     }
 
     private String url(String queue) {
-        return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        return services.url(queue);
     }
 
     private int inputMessages() {

@@ -9,19 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.cpe.aws.AwsClientFactory;
 import org.cpe.client.ClientDefinition;
-import org.cpe.config.AwsSettings;
-import org.cpe.config.EmbeddedSqsSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.decisions.TestLoops;
 import org.cpe.loop.StopSignal;
-import org.cpe.sqs.EmbeddedQueues;
-import org.cpe.sqs.EmbeddedSqsServer;
-import org.cpe.swf.client.EmbeddedSwfClient;
-import org.cpe.swf.engine.EngineOptions;
-import org.cpe.swf.engine.SwfEngine;
-import org.cpe.swf.store.JdbcSwfStore;
+import org.cpe.testing.EmbeddedServices;
 import org.cpe.work.ProgressBoard;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -56,23 +48,12 @@ class InputPollerBenchmark {
     @Test
     void startJobsAcceptedPerSecond() throws Exception {
         double loadBefore = loadAverage();
-        JdbcSwfStore store = JdbcSwfStore.open("jdbc:h2:file:" + dir.resolve("swf/swf"), null, null);
-        SwfEngine engine = SwfEngine.start(store, EngineOptions.defaults().withPollTimeout(Duration.ofSeconds(1)));
-        EmbeddedSqsServer sqsServer = EmbeddedSqsServer.start(
-                new EmbeddedSqsSettings("127.0.0.1", 0, false, 5), dir, new EmbeddedQueues("dlq", List.of(DEMO), 5));
-        SqsClient sqs = AwsClientFactory.sqs(sqsServer.endpoint(), new AwsSettings("us-east-1", "x", "x"));
-        SwfClient swf = new EmbeddedSwfClient(engine);
-        try {
-            swf.registerDomain(r -> r.name("cpe").workflowExecutionRetentionPeriodInDays("1"));
-            swf.registerWorkflowType(r -> r.domain("cpe")
-                    .name("bench")
-                    .version("1")
-                    .defaultTaskList(t -> t.name("decisions"))
-                    .defaultExecutionStartToCloseTimeout("3600")
-                    .defaultTaskStartToCloseTimeout("30")
-                    .defaultChildPolicy("TERMINATE"));
-            String in = sqs.getQueueUrl(r -> r.queueName(DEMO.inputQueue())).queueUrl();
-            String out = sqs.getQueueUrl(r -> r.queueName(DEMO.outputQueue())).queueUrl();
+        try (EmbeddedServices services = EmbeddedServices.start(dir, "dlq", List.of(DEMO), Duration.ofSeconds(1))) {
+            SqsClient sqs = services.sqs;
+            SwfClient swf = services.swf;
+            services.registerWorkflowType("bench", "1", "decisions");
+            String in = services.url(DEMO.inputQueue());
+            String out = services.url(DEMO.outputQueue());
 
             run(sqs, swf, in, out, "warmup", WARMUP_JOBS);
             double[] rates = new double[RUNS];
@@ -97,11 +78,6 @@ class InputPollerBenchmark {
             System.out.println(text);
             Path target = Files.createDirectories(Path.of("target", "benchmarks"));
             Files.writeString(target.resolve("input-poller.md"), text);
-        } finally {
-            sqs.close();
-            sqsServer.close();
-            engine.close();
-            store.close();
         }
     }
 

@@ -21,22 +21,14 @@ import org.cpe.activity.ActivityContext;
 import org.cpe.activity.ActivityException;
 import org.cpe.activity.ActivityTask;
 import org.cpe.activity.ActivityType;
-import org.cpe.aws.AwsClientFactory;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.ActivityPollerSettings;
-import org.cpe.config.AwsSettings;
 import org.cpe.config.DeciderSettings;
-import org.cpe.config.EmbeddedSqsSettings;
 import org.cpe.decisions.DeciderRuntime;
 import org.cpe.decisions.TestLoops;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
-import org.cpe.sqs.EmbeddedQueues;
-import org.cpe.sqs.EmbeddedSqsServer;
-import org.cpe.swf.client.EmbeddedSwfClient;
-import org.cpe.swf.engine.EngineOptions;
-import org.cpe.swf.engine.SwfEngine;
-import org.cpe.swf.store.JdbcSwfStore;
+import org.cpe.testing.EmbeddedServices;
 import org.cpe.work.ActivityCatalog;
 import org.cpe.work.ActivityWorker;
 import org.cpe.work.ProgressBoard;
@@ -56,7 +48,6 @@ import software.amazon.awssdk.services.swf.SwfClient;
 class JobQueriesFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AwsSettings AWS = new AwsSettings("us-east-1", "cpe-local", "cpe-local");
     private static final ClientDefinition DEMO = ClientDefinition.withDefaultQueues("demo");
     private static final ClientDefinition OTHER = ClientDefinition.withDefaultQueues("other");
 
@@ -111,10 +102,8 @@ class JobQueriesFlowTest {
     @TempDir
     Path dir;
 
-    private JdbcSwfStore store;
-    private SwfEngine engine;
+    private EmbeddedServices services;
     private SwfClient swf;
-    private EmbeddedSqsServer sqsServer;
     private SqsClient sqs;
     private ActivityWorker worker;
     private final TestLoops loops = new TestLoops();
@@ -128,14 +117,9 @@ class JobQueriesFlowTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = JdbcSwfStore.open("jdbc:h2:file:" + dir.resolve("swf/swf"), null, null);
-        engine = SwfEngine.start(store, EngineOptions.defaults().withPollTimeout(Duration.ofMillis(500)));
-        swf = new EmbeddedSwfClient(engine);
-        sqsServer = EmbeddedSqsServer.start(
-                new EmbeddedSqsSettings("127.0.0.1", 0, false, 5),
-                dir,
-                new EmbeddedQueues("dlq", List.of(DEMO, OTHER), 5));
-        sqs = AwsClientFactory.sqs(sqsServer.endpoint(), AWS);
+        services = EmbeddedServices.start(dir, "dlq", List.of(DEMO, OTHER), Duration.ofMillis(500));
+        swf = services.swf;
+        sqs = services.sqs;
         Path plans = Files.createDirectories(dir.resolve("plans"));
         Files.writeString(plans.resolve("steps.yml"), PLAN);
         DeciderSettings settings = new DeciderSettings(
@@ -174,10 +158,7 @@ class JobQueriesFlowTest {
         stop.trigger();
         worker.shutdown(Duration.ofSeconds(1));
         loops.stop(5_000);
-        sqs.close();
-        sqsServer.close();
-        engine.close();
-        store.close();
+        services.close();
     }
 
     @Test
@@ -466,6 +447,6 @@ class JobQueriesFlowTest {
     }
 
     private String url(String queue) {
-        return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        return services.url(queue);
     }
 }
