@@ -248,11 +248,7 @@ class AllInOneIT {
     @Test
     void aStartJobOnTheClientsInputQueueRunsToCompletionWithItsJobIdOnEveryMessage() {
         String jobId = "it-sqs-" + System.nanoTime();
-        String input = sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl();
-        sqs.sendMessage(b -> b.queueUrl(input)
-                .messageBody("{\"time\": 1437447258.98, \"type\": \"START_JOB\", "
-                        + "\"jobId\": \"" + jobId + "\", \"data\": {\"workflow\": {\"name\": \"cpe-checksum\", "
-                        + "\"version\": \"1\"}, \"text\": \"hello\"}}"));
+        startChecksumJob(jobId);
 
         List<String> bodies = demoMessagesOf(jobId, "WORKFLOW_COMPLETED", "WORKFLOW_SCHEDULED");
         assertThat(bodies).allSatisfy(b -> assertThat(b).contains("\"jobId\":\"" + jobId + "\""));
@@ -265,15 +261,10 @@ class AllInOneIT {
     @Test
     void aCompletedJobsStatusShowsItsStepsAndResultThroughTheInputQueue() {
         String jobId = "it-status-" + System.nanoTime();
-        String input = sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl();
-        sqs.sendMessage(b -> b.queueUrl(input)
-                .messageBody("{\"time\": 1437447258.98, \"type\": \"START_JOB\", "
-                        + "\"jobId\": \"" + jobId + "\", \"data\": {\"workflow\": {\"name\": \"cpe-checksum\", "
-                        + "\"version\": \"1\"}, \"text\": \"hello\"}}"));
+        startChecksumJob(jobId);
         demoMessagesOf(jobId, "WORKFLOW_COMPLETED");
 
-        sqs.sendMessage(b -> b.queueUrl(input)
-                .messageBody("{\"type\": \"GET_JOB_STATUS\", \"jobId\": \"" + jobId + "\", \"data\": {}}"));
+        sendToDemo("{\"type\": \"GET_JOB_STATUS\", \"jobId\": \"" + jobId + "\", \"data\": {}}");
 
         String status = demoMessagesOf(jobId, "JOB_STATUS").stream()
                 .filter(b -> b.contains("\"JOB_STATUS\""))
@@ -282,6 +273,19 @@ class AllInOneIT {
         // The InputPoller role loaded the packaged plan: the steps are shown, each ended.
         assertThat(status).contains("\"status\":\"COMPLETED\"", "\"percent\":100", "\"steps\":[{\"activityId\"");
         assertThat(status).contains("\"status\":\"SUCCEEDED\"").doesNotContain("\"stepsUnknown\"");
+    }
+
+    /** Sends a START_JOB of the packaged cpe-checksum plan, in the original envelope, as the demo client. */
+    private void startChecksumJob(String jobId) {
+        sendToDemo(
+                "{\"time\": 1437447258.98, \"type\": \"START_JOB\", \"jobId\": \"" + jobId
+                        + "\", \"data\": {\"workflow\": {\"name\": \"cpe-checksum\", \"version\": \"1\"}, \"text\": \"hello\"}}");
+    }
+
+    /** Sends a command to the demo client's input queue. */
+    private void sendToDemo(String command) {
+        String input = sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(input).messageBody(command));
     }
 
     /** The job's messages on demo-output, read (and every message deleted) until one contains each of {@code until}. */
