@@ -1,5 +1,8 @@
 package org.cpe.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -40,6 +43,41 @@ public record ClientDefinition(String name, String inputQueue, String outputQueu
     /** Whether {@code reference} is an SQS queue name or an http(s) queue URL. */
     public static boolean isQueueReference(String reference) {
         return reference != null && (QUEUE_NAME.matcher(reference).matches() || isQueueUrl(reference));
+    }
+
+    /**
+     * The client definition in the original's JSON, {@code {"name": …, "queues": {"input": …, "output": …}}}; the
+     * queues default to {@code <name>-input} and {@code <name>-output}.
+     *
+     * @throws IllegalArgumentException naming what is missing or not allowed
+     */
+    public static ClientDefinition fromJson(String json) {
+        JsonNode node;
+        try {
+            node = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the client definition is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.path("name").isTextual()) {
+            throw new IllegalArgumentException(
+                    "a client definition is {\"name\": ..., \"queues\": {\"input\": ..., \"output\": ...}}");
+        }
+        String name = node.get("name").asText();
+        JsonNode queues = node.path("queues");
+        return new ClientDefinition(
+                name,
+                queues.path("input").isTextual() ? queues.get("input").asText() : name + "-input",
+                queues.path("output").isTextual() ? queues.get("output").asText() : name + "-output");
+    }
+
+    /** Whether {@code value} is an http(s) URL with a host. */
+    public static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Whether {@code reference} is a full http(s) queue URL rather than a bare queue name. */

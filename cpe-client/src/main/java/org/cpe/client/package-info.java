@@ -1,6 +1,7 @@
 /**
- * The client side of CPE: what a client application needs to talk to a CPE stack over SQS. For now the
- * client definition ({@code {name, queues: {input, output}}}, as in the original CPE); the protocol messages and
- * the client API join it later.
+ * The client side of CPE: {@link org.cpe.client.CpeClient} sends a client application's commands over SQS (start,
+ * cancel, status, list) and reads its output queue; {@link org.cpe.client.ClientDefinition} is the client as the
+ * original CPE defined it ({@code {name, queues: {input, output}}}). The messages are in
+ * {@code org.cpe.client.message}, the CDI integration in {@code org.cpe.client.cdi}.
  */
 package org.cpe.client;

@@ -47,4 +47,16 @@ class ClientDefinitionTest {
     void acceptsFifoQueueNames() {
         assertThat(ClientDefinition.isQueueReference("jobs.fifo")).isTrue();
     }
+
+    @Test
+    void readsTheOriginalClientDefinitionFile() {
+        ClientDefinition client = ClientDefinition.fromJson(
+                "{\"name\":\"ClientA\",\"queues\":{\"input\":\"https://sqs.eu-west-1.amazonaws.com/1/a-in\","
+                        + "\"output\":\"https://sqs.eu-west-1.amazonaws.com/1/a-out\"}}");
+        ClientDefinition named = ClientDefinition.fromJson("{\"name\":\"demo\"}");
+
+        assertThat(client.inputQueue()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/1/a-in");
+        assertThat(named.outputQueue()).isEqualTo("demo-output");
+        assertThatThrownBy(() -> ClientDefinition.fromJson("{\"queues\":{}}")).hasMessageContaining("\"name\"");
+    }
 }
