@@ -12,9 +12,11 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.cpe.client.internal.Commands;
 import org.cpe.client.internal.Mailbox;
+import org.cpe.client.message.ActivityCancelRequested;
 import org.cpe.client.message.ActivityList;
 import org.cpe.client.message.ActivityStatus;
 import org.cpe.client.message.CpeMessage;
+import org.cpe.client.message.JobCancelRequested;
 import org.cpe.client.message.JobList;
 import org.cpe.client.message.JobStatus;
 import org.cpe.client.message.Rejection;
@@ -78,14 +80,25 @@ public final class CpeClient implements AutoCloseable {
         return jobId;
     }
 
-    /** Sends {@code CANCEL_JOB}; {@code JOB_CANCEL_REQUESTED} and then {@code WORKFLOW_CANCELED} follow. */
-    public void cancelJob(String jobId) {
-        send("CANCEL_JOB", requireJobId(jobId), null);
+    /**
+     * Asks CPE to cancel the job and returns its answer; {@code WORKFLOW_CANCELED} follows once the running activities
+     * stopped.
+     *
+     * @throws CommandRejectedException when the client has no such open job ({@code NO_OPEN_JOB})
+     * @throws NoReplyException when no answer came within the reply timeout
+     */
+    public JobCancelRequested cancelJob(String jobId) {
+        return ask("CANCEL_JOB", requireJobId(jobId), null, JobCancelRequested.class);
     }
 
-    /** Sends {@code CANCEL_ACTIVITY} for one step of a job; {@code ACTIVITY_CANCEL_REQUESTED} follows. */
-    public void cancelActivity(String jobId, String activityId) {
-        send("CANCEL_ACTIVITY", requireJobId(jobId), activityData(activityId));
+    /**
+     * Asks CPE to cancel one step of the job and returns its answer; {@code ACTIVITY_CANCELED} follows unless the step
+     * ends first, and the job goes on.
+     *
+     * @throws CommandRejectedException for {@code NO_SUCH_ACTIVITY}, {@code ACTIVITY_NOT_RUNNING}, {@code NO_OPEN_JOB}
+     */
+    public ActivityCancelRequested cancelActivity(String jobId, String activityId) {
+        return ask("CANCEL_ACTIVITY", requireJobId(jobId), activityData(activityId), ActivityCancelRequested.class);
     }
 
     /**
@@ -142,8 +155,13 @@ public final class CpeClient implements AutoCloseable {
      * Messages of other jobs are left in the queue.
      */
     public CpeMessage follow(String jobId, Duration timeout, Consumer<CpeMessage> each) {
+        return follow(jobId, CpeMessage::endsJob, timeout, each);
+    }
+
+    /** {@link #follow(String, Duration, Consumer)} until the first message {@code until} selects. */
+    public CpeMessage follow(String jobId, Predicate<CpeMessage> until, Duration timeout, Consumer<CpeMessage> each) {
         Predicate<CpeMessage> mine = m -> jobId.equals(m.jobId());
-        return mailbox.follow(mine, CpeMessage::endsJob, timeout, each);
+        return mailbox.follow(mine, until, timeout, each);
     }
 
     /**

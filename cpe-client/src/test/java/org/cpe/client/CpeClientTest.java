@@ -151,7 +151,7 @@ class CpeClientTest {
                 .client(ClientDefinition.withDefaultQueues("nobody"))
                 .endpoint(endpoint)
                 .build()) {
-            assertThatThrownBy(() -> stranger.cancelJob("j1"))
+            assertThatThrownBy(() -> stranger.startJob(Job.of("p", "1")))
                     .isInstanceOf(CpeException.class)
                     .hasMessageContaining("'nobody-input'")
                     .hasMessageContaining("does not exist");

@@ -1,8 +1,10 @@
 package org.cpe.client.message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,7 +13,10 @@ import java.util.function.BiFunction;
 /** Reads the messages of an output queue into their typed classes. */
 public final class CpeMessages {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals stay as they came (times in epoch seconds with a fraction), also when a message is written out again.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final Map<MessageType, BiFunction<ObjectNode, String, CpeMessage>> TYPES =
             new EnumMap<>(MessageType.class);
 

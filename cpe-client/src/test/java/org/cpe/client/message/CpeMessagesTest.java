@@ -34,6 +34,7 @@ class CpeMessagesTest {
         assertThat(message.runId()).isEqualTo("r1");
         assertThat(message.receiptHandle()).isEqualTo("receipt");
         assertThat(message.endsJob()).isTrue();
+        assertThat(message.json().toString()).as("written out again as it came").contains("\"time\":1437447258.981");
     }
 
     @Test
