@@ -44,7 +44,7 @@ final class Deployments {
                         jarOf(org.hamcrest.Matcher.class));
     }
 
-    private static File jarOf(Class<?> type) {
+    static File jarOf(Class<?> type) {
         try {
             return new File(
                     type.getProtectionDomain().getCodeSource().getLocation().toURI());

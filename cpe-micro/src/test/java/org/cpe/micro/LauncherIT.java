@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LauncherIT {
 
     private static final Path LAUNCHER = Path.of(System.getProperty("cpe.launcher"));
+    private static final Path CLI = Path.of(System.getProperty("cpe.cli"));
+    private static final Path SAMPLES = Path.of(System.getProperty("cpe.samples"));
     private static final List<String> ROLES =
             List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf");
 
@@ -44,12 +46,13 @@ class LauncherIT {
     }
 
     @Test
-    void startsEveryRoleOnTheEmbeddedDefaultAndStopsOnCtrlC() throws Exception {
+    void startsEveryRoleOnTheEmbeddedDefaultRunsTheDemoJobAndStopsOnCtrlC() throws Exception {
         int port = freePort();
+        int sqsPort = freePort();
         // A per-environment file in the place of config/local.properties: its client must get its queues.
         Path config = dataDir.resolve("site.properties");
         Files.writeString(config, "cpe.clients=demo,acme\n");
-        start(port, Map.of("CPE_CONFIG_FILE", config.toString()));
+        start(port, Map.of("CPE_CONFIG_FILE", config.toString(), "CPE_EMBEDDED_SQS_PORT", Integer.toString(sqsPort)));
 
         URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
         Http.Response response = await().atMost(Duration.ofSeconds(120))
@@ -61,6 +64,22 @@ class LauncherIT {
         ROLES.forEach(role -> assertThat(response.body()).contains(Http.roleState(role, "RUNNING")));
         assertThat(Http.get(URI.create("http://127.0.0.1:" + port + "/")).body())
                 .contains("Cloud Processing Engine");
+
+        // The README's demo: bin/cpe submits the sample job and follows it to its result.
+        Path demo = dataDir.resolve("demo.log");
+        ProcessBuilder submit = new ProcessBuilder(
+                        CLI.toString(),
+                        "submit",
+                        SAMPLES.resolve("jobs/demo.json").toString(),
+                        "--wait")
+                .redirectErrorStream(true)
+                .redirectOutput(demo.toFile());
+        submit.environment().put("CPE_CLIENT_ENDPOINT", "http://127.0.0.1:" + sqsPort);
+        Process cli = submit.start();
+        assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("the demo job ends").isTrue();
+        String printed = Files.readString(demo, StandardCharsets.UTF_8);
+        assertThat(cli.exitValue()).as("bin/cpe output:%n%s", printed).isZero();
+        assertThat(printed).contains("ACTIVITY_PROGRESS", "COMPLETED ", "\"checksum\"");
 
         signal("INT");
 

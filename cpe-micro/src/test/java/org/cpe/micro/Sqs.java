@@ -1,0 +1,24 @@
+package org.cpe.micro;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** An SDK SQS client of the test JVM, for the stack's embedded SQS. */
+final class Sqs {
+
+    private Sqs() {}
+
+    static SqsClient client(String endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("cpe-local", "cpe-local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+}
