@@ -48,8 +48,18 @@ final class JobProgress {
         int percent = before == null ? 0 : before.percent();
         Row after;
         if (activity instanceof ActivityScheduled) {
+            if (before != null && attempt <= before.attempt()) {
+                // A duplicate, or late: that attempt has already been heard of further along.
+                return false;
+            }
             after = new Row(step, type, "SCHEDULED", 0, attempt, attempt > 1 ? "attempt " + attempt : "");
         } else if (activity instanceof ActivityRetrying retrying) {
+            if (before != null
+                    && (attempt < before.attempt()
+                            || before.state().equals("COMPLETED")
+                            || before.state().equals("CANCELED"))) {
+                return false;
+            }
             after = new Row(
                     step,
                     type,
