@@ -26,6 +26,7 @@ import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.engine.EngineOptions;
 import org.cpe.swf.engine.SwfEngine;
 import org.cpe.swf.store.JdbcSwfStore;
+import org.cpe.testing.ClientContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -262,6 +263,7 @@ class DeciderFlowTest {
             for (Message m : sqs.receiveMessage(
                             r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages()) {
+                ClientContract.requireKnown(m.body());
                 received.add(JSON.readTree(m.body()));
                 sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
             }

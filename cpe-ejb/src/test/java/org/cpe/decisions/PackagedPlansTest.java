@@ -19,5 +19,9 @@ class PackagedPlansTest {
             assertThat(plan.source()).isEqualTo("classpath:cpe/plans/cpe-checksum.yml");
             assertThat(plan.steps()).extracting(s -> s.activity().taskList()).containsExactly("Checksum-1");
         });
+        // The Quick start's demo: bin/cpe submit samples/jobs/demo.json.
+        assertThat(plans.plan("cpe-demo", "1")).hasValueSatisfying(plan -> assertThat(plan.steps())
+                .extracting(s -> s.name())
+                .containsExactly("prepare", "left", "right", "checksum"));
     }
 }

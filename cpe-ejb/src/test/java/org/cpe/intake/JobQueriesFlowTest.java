@@ -28,6 +28,7 @@ import org.cpe.decisions.DeciderRuntime;
 import org.cpe.decisions.TestLoops;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.testing.ClientContract;
 import org.cpe.testing.EmbeddedServices;
 import org.cpe.work.ActivityCatalog;
 import org.cpe.work.ActivityWorker;
@@ -399,6 +400,7 @@ class JobQueriesFlowTest {
                             r -> r.queueUrl(out).maxNumberOfMessages(10).waitTimeSeconds(0))
                     .messages()) {
                 sqs.deleteMessage(r -> r.queueUrl(out).receiptHandle(m.receiptHandle()));
+                ClientContract.requireKnown(m.body());
                 JsonNode reply = JSON.readTree(m.body());
                 if (isAnswer(reply, commandType)
                         && (jobId == null || jobId.equals(reply.path("jobId").asText(null)))) {

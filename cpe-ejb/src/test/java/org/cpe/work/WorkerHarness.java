@@ -27,6 +27,7 @@ import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.engine.EngineOptions;
 import org.cpe.swf.engine.SwfEngine;
 import org.cpe.swf.store.JdbcSwfStore;
+import org.cpe.testing.ClientContract;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -192,6 +193,7 @@ final class WorkerHarness implements AutoCloseable {
                     .messages()) {
                 JsonNode message = JSON.readTree(m.body());
                 if (message.path("jobId").asText().equals(jobId)) {
+                    ClientContract.requireKnown(m.body());
                     received.add(message);
                     sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
                 }
