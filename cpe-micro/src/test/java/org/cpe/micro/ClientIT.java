@@ -211,7 +211,11 @@ class ClientIT {
         String jobId = submitted.out().trim();
 
         Result status = cpe("status", jobId);
-        Result list = cpe("list", "--status", "OPEN");
+        // The client as the original's definition file names it.
+        Path definition = Files.writeString(
+                dir.resolve("client.json"),
+                "{\"name\": \"demo\", \"queues\": {\"input\": \"demo-input\", \"output\": \"demo-output\"}}");
+        Result list = cpe("--client", definition.toString(), "list", "--status", "OPEN");
         Result cancel = cpe("cancel", jobId);
         Result watch = cpe("watch", "--job", jobId, "--timeout", "60");
         Result again = cpe("cancel", jobId);
