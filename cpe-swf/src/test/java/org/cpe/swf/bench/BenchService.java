@@ -46,7 +46,11 @@ final class BenchService implements AutoCloseable {
     private BenchService(Door door, Duration pollTimeout) throws IOException {
         directory = Paths.get("target", "bench", UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(directory);
-        store = JdbcSwfStore.open("jdbc:h2:file:" + directory.resolve("swf"), null, null);
+        // benchmark.h2.options: settings appended to the H2 URL, such as ";CACHE_SIZE=262144", to compare them.
+        store = JdbcSwfStore.open(
+                "jdbc:h2:file:" + directory.resolve("swf") + System.getProperty("benchmark.h2.options", ""),
+                null,
+                null);
         engine = SwfEngine.start(store, EngineOptions.defaults().withPollTimeout(pollTimeout));
         inProcess = new EmbeddedSwfClient(engine);
         if (door == Door.HTTP) {
