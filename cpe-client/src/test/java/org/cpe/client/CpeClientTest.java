@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cpe.client.message.ActivityProgress;
 import org.cpe.client.message.CpeMessage;
 import org.cpe.client.message.JobStatus;
@@ -178,18 +179,21 @@ class CpeClientTest {
     void theListenerAcknowledgesAMessageOnlyAfterItsHandlerReturned() throws Exception {
         CountDownLatch handling = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
+        AtomicReference<String> receipt = new AtomicReference<>();
         put("{\"type\":\"WORKFLOW_CANCELED\",\"jobId\":\"j1\"}");
 
         try (CpeListener listener = client.listen(
                 m -> {
+                    receipt.set(m.receiptHandle());
                     handling.countDown();
                     awaitLatch(finish);
                 },
                 null,
                 Duration.ofSeconds(1))) {
             assertThat(handling.await(10, TimeUnit.SECONDS)).isTrue();
-            // Held past the 2 s visibility timeout, the message is still in the queue, in flight.
-            TimeUnit.MILLISECONDS.sleep(2_500);
+            // While the handler runs, the message is still in the queue: its receipt handle is valid.
+            sqs.changeMessageVisibility(
+                    b -> b.queueUrl(output).receiptHandle(receipt.get()).visibilityTimeout(30));
             assertThat(messagesIn(output)).isEqualTo(1);
             finish.countDown();
             await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(output) == 0);
