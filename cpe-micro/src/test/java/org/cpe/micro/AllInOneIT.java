@@ -49,7 +49,8 @@ class AllInOneIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.withTestLibraries(
-                Deployments.allInOne("all-in-one", Map.of("cpe.embedded-swf.poll-timeout-seconds", "2")));
+                        Deployments.allInOne("all-in-one", Map.of("cpe.embedded-swf.poll-timeout-seconds", "2")))
+                .addClass(FailingResource.class);
     }
 
     @Test
@@ -75,6 +76,23 @@ class AllInOneIT {
         assertThat(roles.status()).isEqualTo(200);
         assertThat(roles.body()).contains("\"name\":\"embedded-sqs\"", "\"endpoint\":\"http://127.0.0.1:");
         assertThat(roles.body()).contains("cpe-dead-letter, demo-input, demo-output");
+    }
+
+    @Test
+    @RunAsClient
+    void apiErrorsAreJsonWithTheirStatusAndNeverAStackTrace(@ArquillianResource URL base) throws Exception {
+        Http.Response missing = Http.get(base.toURI().resolve("api/no-such-thing"));
+        Http.Response wrongMethod = Http.call("DELETE", base.toURI().resolve("api/plans"));
+        Http.Response failure = Http.get(base.toURI().resolve("api/test-failure"));
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"error\":\"NOT_FOUND\"", "/api/no-such-thing");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("\"error\":\"METHOD_NOT_ALLOWED\"");
+        assertThat(failure.status()).isEqualTo(500);
+        assertThat(failure.body())
+                .contains("\"error\":\"INTERNAL_ERROR\"", "incident")
+                .doesNotContain(FailingResource.SECRET, "Exception", "at org.");
     }
 
     /**

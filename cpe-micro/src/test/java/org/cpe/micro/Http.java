@@ -28,6 +28,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, with no body. */
+    static Response call(String method, URI uri) {
+        return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =

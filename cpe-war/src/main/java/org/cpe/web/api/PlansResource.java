@@ -36,9 +36,6 @@ public class PlansResource {
     /** What this server's Decider loaded; {@code deciderEnabled} is false when the role does not run here. */
     public record PlansView(boolean deciderEnabled, List<PlanCheck.Verdict> plans, List<PlanProblem> invalid) {}
 
-    /** A refused request: a code to act on and a sentence to read. */
-    public record ErrorView(String error, String message) {}
-
     @POST
     @Path("validate")
     @Produces(MediaType.APPLICATION_JSON)
@@ -73,9 +70,6 @@ public class PlansResource {
     }
 
     private static Response error(Response.Status status, String code, String message) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorView(code, message))
-                .build();
+        return ApiError.of(status, code, message);
     }
 }
