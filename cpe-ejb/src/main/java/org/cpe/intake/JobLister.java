@@ -30,6 +30,29 @@ final class JobLister {
         this.domain = domain;
     }
 
+    /**
+     * Which executions a listing reads from SWF: one client's (its tag), one job's across clients (the job's tag), one
+     * workflowId, or all of the domain's.
+     */
+    record Scope(String tag, String workflowId) {
+
+        static Scope client(String client) {
+            return new Scope(JobRoute.CLIENT_TAG + client, null);
+        }
+
+        static Scope job(String jobId) {
+            return new Scope(JobRoute.JOB_TAG + jobId, null);
+        }
+
+        static Scope workflow(String workflowId) {
+            return new Scope(null, workflowId);
+        }
+
+        static Scope all() {
+            return new Scope(null, null);
+        }
+    }
+
     Outcome list(String client, Command command) {
         JobListFilter filter;
         try {
@@ -37,13 +60,18 @@ final class JobLister {
         } catch (JobListFilter.InvalidFilter e) {
             return Outcome.rejected("COMMAND_REJECTED", command, e.reason, e.getMessage());
         }
+        return Outcome.answered(Replies.jobList(command.jobId(), search(Scope.client(client), filter), Outcome.now()));
+    }
+
+    /** One page of the executions in {@code scope} that pass {@code filter}: {@code {jobs, nextPageToken}}. */
+    ObjectNode search(Scope scope, JobListFilter filter) {
         ObjectNode data = JobReport.JSON.createObjectNode();
         ArrayNode jobs = data.putArray("jobs");
         JobListFilter.Position at = filter.position() != null
                 ? filter.position()
                 : new JobListFilter.Position(filter.wantsOpen(), null, filter.pageSize());
         for (int pages = 0; ; pages++) {
-            Page page = page(client, filter, at);
+            Page page = page(scope, filter, at);
             for (WorkflowExecutionInfo info : page.infos()) {
                 if (matches(filter, info)) {
                     jobs.add(summary(info));
@@ -67,27 +95,36 @@ final class JobLister {
             break;
         }
         data.put("nextPageToken", at == null ? null : at.encode());
-        return Outcome.answered(Replies.jobList(command.jobId(), data, Outcome.now()));
+        return data;
     }
 
-    private Page page(String client, JobListFilter filter, JobListFilter.Position at) {
+    private Page page(Scope scope, JobListFilter filter, JobListFilter.Position at) {
         ExecutionTimeFilter started = ExecutionTimeFilter.builder()
                 .oldestDate(filter.startedAfter() == null ? Instant.EPOCH : filter.startedAfter())
                 .latestDate(filter.startedBefore())
                 .build();
         if (at.open()) {
-            var response = swf.listOpenWorkflowExecutions(r -> r.domain(domain)
-                    .startTimeFilter(started)
-                    .tagFilter(t -> t.tag(JobRoute.CLIENT_TAG + client))
-                    .maximumPageSize(at.size())
-                    .nextPageToken(at.swfToken()));
+            var response = swf.listOpenWorkflowExecutions(r -> {
+                r.domain(domain)
+                        .startTimeFilter(started)
+                        .maximumPageSize(at.size())
+                        .nextPageToken(at.swfToken());
+                if (scope.tag() != null) {
+                    r.tagFilter(t -> t.tag(scope.tag()));
+                } else if (scope.workflowId() != null) {
+                    r.executionFilter(e -> e.workflowId(scope.workflowId()));
+                }
+            });
             return new Page(response.executionInfos(), response.nextPageToken());
         }
-        var response = swf.listClosedWorkflowExecutions(r -> r.domain(domain)
-                .startTimeFilter(started)
-                .tagFilter(t -> t.tag(JobRoute.CLIENT_TAG + client))
-                .maximumPageSize(at.size())
-                .nextPageToken(at.swfToken()));
+        var response = swf.listClosedWorkflowExecutions(r -> {
+            r.domain(domain).startTimeFilter(started).maximumPageSize(at.size()).nextPageToken(at.swfToken());
+            if (scope.tag() != null) {
+                r.tagFilter(t -> t.tag(scope.tag()));
+            } else if (scope.workflowId() != null) {
+                r.executionFilter(e -> e.workflowId(scope.workflowId()));
+            }
+        });
         return new Page(response.executionInfos(), response.nextPageToken());
     }
 
@@ -115,6 +152,10 @@ final class JobLister {
                 .findFirst()
                 .orElse(info.execution().workflowId());
         job.put("jobId", jobId);
+        tags.stream()
+                .filter(t -> t.startsWith(JobRoute.CLIENT_TAG))
+                .findFirst()
+                .ifPresent(t -> job.put("client", t.substring(JobRoute.CLIENT_TAG.length())));
         job.put("workflowId", info.execution().workflowId());
         job.put("runId", info.execution().runId());
         job.putObject("workflowType")

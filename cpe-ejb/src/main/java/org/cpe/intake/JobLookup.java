@@ -56,8 +56,8 @@ final class JobLookup {
                 .listClosedWorkflowExecutions(r -> r.domain(domain)
                         .startTimeFilter(f -> f.oldestDate(Instant.EPOCH))
                         .executionFilter(f -> f.workflowId(workflowId))
-                        .maximumPageSize(1)
-                        .reverseOrder(true))
+                        // SWF lists newest first; reverseOrder would give the oldest run.
+                        .maximumPageSize(1))
                 .executionInfos()
                 .stream()
                 .findFirst();

@@ -28,6 +28,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** POSTs {@code body} as JSON. */
+    static Response postJson(URI uri, String body) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Any method, with no body. */
     static Response call(String method, URI uri) {
         return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));

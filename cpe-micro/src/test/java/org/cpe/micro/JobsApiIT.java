@@ -1,0 +1,176 @@
+package org.cpe.micro;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The operators' jobs API ({@code /api/jobs}) on the whole stack: start, read, search, cancel, retry, signal, terminate. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JobsApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.allInOne(
+                "jobs-api", Map.of("cpe.embedded-swf.poll-timeout-seconds", "2", "cpe.clients", "demo,acme"));
+    }
+
+    @Test
+    void startsAJobForAClientAndShowsItInFull() throws Exception {
+        String jobId = "api-" + System.nanoTime();
+
+        Http.Response started = start("demo", jobId, 0);
+        Http.Response again = start("demo", jobId, 0);
+
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(json(started).path("type").asText()).isEqualTo("WORKFLOW_SCHEDULED");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(json(again).path("alreadyStarted").asBoolean()).isTrue();
+        JsonNode detail = awaitStatus("demo", jobId, "COMPLETED");
+        assertThat(detail.path("client").asText()).isEqualTo("demo");
+        assertThat(detail.at("/job/steps"))
+                .extracting(s -> s.path("status").asText())
+                .containsOnly("SUCCEEDED");
+        assertThat(detail.at("/graph/stages").toString())
+                .isEqualTo("[[\"prepare\"],[\"left\",\"right\"],[\"checksum\"]]");
+        assertThat(detail.path("history").get(0).path("eventType").asText()).isEqualTo("WorkflowExecutionStarted");
+        assertThat(detail.at("/job/result/checksum/algorithm").asText()).isEqualTo("SHA-256");
+        JsonNode withoutHistory = json(get("api/jobs/demo/" + jobId + "?history=false"));
+        assertThat(withoutHistory.has("history")).isFalse();
+    }
+
+    @Test
+    void searchesEveryClientsJobsOrOneClientsOrOneJob() throws Exception {
+        String demoJob = "search-demo-" + System.nanoTime();
+        String acmeJob = "search-acme-" + System.nanoTime();
+        assertThat(start("demo", demoJob, 0).status()).isEqualTo(201);
+        assertThat(start("acme", acmeJob, 0).status()).isEqualTo(201);
+
+        List<String> all = jobIds(json(get("api/jobs?pageSize=100")));
+        JsonNode acme = json(get("api/jobs?client=acme&pageSize=100"));
+        JsonNode one = json(get("api/jobs?jobId=" + demoJob));
+        Http.Response bad = get("api/jobs?status=BOGUS");
+
+        assertThat(all).contains(demoJob, acmeJob);
+        assertThat(jobIds(acme)).contains(acmeJob).doesNotContain(demoJob);
+        assertThat(acme.path("jobs")).extracting(j -> j.path("client").asText()).containsOnly("acme");
+        assertThat(jobIds(one)).containsExactly(demoJob);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"error\":\"INVALID_FILTER\"");
+    }
+
+    @Test
+    void cancelsRetriesSignalsAndTerminatesAJob() throws Exception {
+        String jobId = "ops-" + System.nanoTime();
+        assertThat(start("demo", jobId, 60).status()).isEqualTo(201);
+
+        Http.Response cancel = post("api/jobs/demo/" + jobId + "/cancel", "");
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+        awaitStatus("demo", jobId, "CANCELED");
+        Http.Response cancelAgain = post("api/jobs/demo/" + jobId + "/cancel", "");
+        assertThat(cancelAgain.status()).isEqualTo(409);
+        assertThat(cancelAgain.body()).contains("\"error\":\"NO_OPEN_JOB\"");
+
+        Http.Response retry = post("api/jobs/demo/" + jobId + "/retry", "");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        String retried = json(retry).path("runId").asText();
+        JsonNode open = awaitStatus("demo", jobId, "OPEN");
+        assertThat(open.path("runId").asText()).isEqualTo(retried);
+
+        Http.Response signal =
+                post("api/jobs/demo/" + jobId + "/signal", "{\"name\": \"ops-note\", \"input\": {\"a\": 1}}");
+        assertThat(signal.status()).as(signal.body()).isEqualTo(202);
+        Http.Response terminate = post(
+                "api/jobs/demo/" + jobId + "/terminate", "{\"reason\": \"OPS_STOP\", \"details\": \"by the test\"}");
+        assertThat(terminate.status()).as(terminate.body()).isEqualTo(200);
+        JsonNode terminated = awaitStatus("demo", jobId, "TERMINATED");
+        assertThat(terminated.at("/job/failure/reason").asText()).isEqualTo("OPS_STOP");
+        assertThat(terminated.path("history").toString()).contains("\"signalName\":\"ops-note\"");
+    }
+
+    @Test
+    void refusesWhatItCannotDoWithAReason() throws Exception {
+        String done = "done-" + System.nanoTime();
+        start("demo", done, 0);
+        awaitStatus("demo", done, "COMPLETED");
+
+        Http.Response retryCompleted = post("api/jobs/demo/" + done + "/retry", "");
+        Http.Response unknownJob = get("api/jobs/demo/no-such-job");
+        Http.Response unknownClient =
+                post("api/jobs/nobody?jobId=x", "{\"workflow\": {\"name\": \"cpe-demo\", \"version\": \"1\"}}");
+        Http.Response unknownPlan =
+                post("api/jobs/demo", "{\"workflow\": {\"name\": \"no-plan\", \"version\": \"1\"}}");
+        Http.Response notJson = post("api/jobs/demo", "{not json");
+        Http.Response noName = post("api/jobs/demo/" + done + "/signal", "{}");
+
+        assertThat(retryCompleted.status()).isEqualTo(409);
+        assertThat(retryCompleted.body()).contains("\"error\":\"JOB_COMPLETED\"");
+        assertThat(unknownJob.status()).isEqualTo(404);
+        assertThat(unknownJob.body()).contains("\"error\":\"NO_SUCH_JOB\"");
+        assertThat(unknownClient.status()).isEqualTo(404);
+        assertThat(unknownClient.body()).contains("\"error\":\"UNKNOWN_CLIENT\"");
+        assertThat(unknownPlan.status()).isEqualTo(400);
+        assertThat(unknownPlan.body()).contains("\"error\":\"UNKNOWN_WORKFLOW_TYPE\"");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.body()).contains("\"error\":\"INVALID_JSON\"");
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.body()).contains("\"error\":\"MISSING_FIELD\"");
+    }
+
+    private Http.Response start(String client, String jobId, int seconds) throws Exception {
+        return post(
+                "api/jobs/" + client + "?jobId=" + jobId,
+                "{\"workflow\": {\"name\": \"cpe-demo\", \"version\": \"1\"}, \"seconds\": " + seconds
+                        + ", \"text\": \"api test\"}");
+    }
+
+    private JsonNode awaitStatus(String client, String jobId, String status) {
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> json(get("api/jobs/" + client + "/" + jobId)),
+                        d -> status.equals(d.at("/job/status").asText()));
+    }
+
+    private Http.Response get(String path) throws Exception {
+        return Http.get(uri(path));
+    }
+
+    private Http.Response post(String path, String body) throws Exception {
+        return Http.postJson(uri(path), body);
+    }
+
+    private URI uri(String path) throws Exception {
+        return base.toURI().resolve(path);
+    }
+
+    private static JsonNode json(Http.Response response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> jobIds(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("jobs").forEach(j -> ids.add(j.path("jobId").asText()));
+        return ids;
+    }
+}
