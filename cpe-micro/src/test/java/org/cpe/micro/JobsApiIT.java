@@ -137,6 +137,17 @@ class JobsApiIT {
         assertThat(noName.body()).contains("\"error\":\"MISSING_FIELD\"");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheJobsApi() throws Exception {
+        Http.Response document = Http.get(base.toURI().resolve("/openapi"));
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body())
+                .contains(
+                        "/api/jobs/{client}/{jobId}/retry", "/api/jobs/{client}/{jobId}/cancel", "/api/plans/validate")
+                .contains("CPE operations API", "Run again a job whose latest run did not complete");
+    }
+
     private Http.Response start(String client, String jobId, int seconds) throws Exception {
         return post(
                 "api/jobs/" + client + "?jobId=" + jobId,

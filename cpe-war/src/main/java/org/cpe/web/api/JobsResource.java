@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.function.Supplier;
 import org.cpe.intake.OperatorJobs;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Jobs, for operators: every client's. {@code GET /api/jobs} searches (client, jobId, status, workflow, start time
@@ -26,6 +28,7 @@ import org.cpe.intake.OperatorJobs;
  * 404 for an unknown job or client, 409 for a job in the wrong state.
  */
 @Path("jobs")
+@Tag(name = "jobs", description = "Every client's jobs, for operators")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
@@ -35,6 +38,7 @@ public class JobsResource {
     @Inject
     OperatorJobs jobs;
 
+    @Operation(summary = "Search every client's jobs: by client, jobId, status, workflow type and start time; paged")
     @GET
     public Response search(
             @QueryParam("client") String client,
@@ -65,6 +69,7 @@ public class JobsResource {
     }
 
     /** Body: the {@code START_JOB} data ({@code {"workflow": {"name", "version"}, ...}}); the jobId is optional. */
+    @Operation(summary = "Start a job for a client from its START_JOB data")
     @POST
     @Path("{client}")
     public Response start(@PathParam("client") String client, @QueryParam("jobId") String jobId, String body) {
@@ -86,6 +91,7 @@ public class JobsResource {
         });
     }
 
+    @Operation(summary = "One job in full: status, steps, progress, result or failure, plan graph and history")
     @GET
     @Path("{client}/{jobId}")
     public Response detail(
@@ -96,6 +102,7 @@ public class JobsResource {
                 () -> Response.ok(json(jobs.detail(client, jobId, history))).build());
     }
 
+    @Operation(summary = "Cancel a job's open run: its running activities, then the workflow")
     @POST
     @Path("{client}/{jobId}/cancel")
     public Response cancel(@PathParam("client") String client, @PathParam("jobId") String jobId) {
@@ -103,6 +110,7 @@ public class JobsResource {
     }
 
     /** Body, optional: {@code {"reason": ..., "details": ...}}. */
+    @Operation(summary = "Terminate a job's open run at once")
     @POST
     @Path("{client}/{jobId}/terminate")
     public Response terminate(@PathParam("client") String client, @PathParam("jobId") String jobId, String body) {
@@ -114,6 +122,7 @@ public class JobsResource {
     }
 
     /** Body: {@code {"name": ..., "input": ...}}; a non-text input is sent as its JSON. */
+    @Operation(summary = "Signal a job's open run")
     @POST
     @Path("{client}/{jobId}/signal")
     public Response signal(@PathParam("client") String client, @PathParam("jobId") String jobId, String body) {
@@ -127,6 +136,7 @@ public class JobsResource {
         });
     }
 
+    @Operation(summary = "Run again a job whose latest run did not complete")
     @POST
     @Path("{client}/{jobId}/retry")
     public Response retry(@PathParam("client") String client, @PathParam("jobId") String jobId) {
