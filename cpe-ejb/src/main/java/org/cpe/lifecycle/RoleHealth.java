@@ -15,7 +15,8 @@ import org.cpe.config.Role;
  *   <li>startup: every enabled role has started (loop submitted, service bound);
  *   <li>liveness: no enabled role has failed, and no started poll loop has gone longer than the stall threshold
  *       without progress;
- *   <li>readiness: every enabled role is running (not starting, not backing off).
+ *   <li>readiness: every enabled role is running (not starting, not backing off), or paused by an operator, which
+ *       keeps the server serving its API.
  * </ul>
  *
  * The data of each verdict names every role with its state, and the cause when it is not healthy.
@@ -36,12 +37,13 @@ public final class RoleHealth {
     }
 
     public static Verdict readiness(Set<Role> enabled, List<RoleSnapshot> roles) {
-        return verdict(enabled, roles, s -> s.state() == RoleState.RUNNING);
+        return verdict(enabled, roles, s -> s.state() == RoleState.RUNNING || s.state() == RoleState.PAUSED);
     }
 
     static boolean stalled(RoleSnapshot s, Instant now, Duration stallThreshold) {
         return s.role().isPoller()
                 && s.state().hasStarted()
+                && s.state() != RoleState.PAUSED
                 && s.lastProgress() != null
                 && Duration.between(s.lastProgress(), now).compareTo(stallThreshold) > 0;
     }

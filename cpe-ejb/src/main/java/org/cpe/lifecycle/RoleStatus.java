@@ -65,6 +65,17 @@ public final class RoleStatus implements LoopListener {
     }
 
     @Override
+    public void paused() {
+        transition(RoleState.PAUSED);
+    }
+
+    @Override
+    public void resumed() {
+        lastProgress = clock.instant();
+        transition(RoleState.RUNNING);
+    }
+
+    @Override
     public void stopped() {
         transition(RoleState.STOPPED);
     }

@@ -14,4 +14,10 @@ public interface LoopListener {
     void stopped();
 
     void failed(Throwable cause);
+
+    /** Every loop of the role waits at its {@link PauseGate}: an operator paused it. */
+    default void paused() {}
+
+    /** A loop of the paused role goes on. */
+    default void resumed() {}
 }

@@ -19,14 +19,21 @@ public final class PollLoop implements Runnable {
     private final PollCycle cycle;
     private final Backoff backoff;
     private final LoopListener listener;
+    private final PauseGate gate;
     private final StopSignal stop = new StopSignal();
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public PollLoop(String name, PollCycle cycle, Backoff backoff, LoopListener listener) {
+        this(name, cycle, backoff, listener, null);
+    }
+
+    /** A loop that waits at {@code gate} between turns while its role is paused ({@code null}: never paused). */
+    public PollLoop(String name, PollCycle cycle, Backoff backoff, LoopListener listener, PauseGate gate) {
         this.name = name;
         this.cycle = cycle;
         this.backoff = backoff;
         this.listener = listener;
+        this.gate = gate;
     }
 
     @Override
@@ -34,6 +41,12 @@ public final class PollLoop implements Runnable {
         listener.running();
         try {
             while (!stop.isTriggered()) {
+                if (gate != null) {
+                    gate.pass(stop, listener);
+                    if (stop.isTriggered()) {
+                        break;
+                    }
+                }
                 turn();
             }
             listener.stopped();

@@ -16,6 +16,7 @@ import org.cpe.lifecycle.RoleRegistry;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.Backoff;
 import org.cpe.loop.LoopHandle;
+import org.cpe.loop.PauseGate;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.PollLoop;
 
@@ -39,6 +40,7 @@ public abstract class PollingRole {
     RoleRegistry registry;
 
     private final List<LoopHandle> loops = new ArrayList<>();
+    private final PauseGate gate = new PauseGate();
 
     /** The role this bean runs. */
     protected abstract Role role();
@@ -77,11 +79,33 @@ public abstract class PollingRole {
                 new Backoff(settings.loops().initialBackoff(), settings.loops().maxBackoff());
         prepare(settings, status);
         int count = loopCount(settings);
+        gate.loops(count);
         for (int i = 0; i < count; i++) {
-            loops.add(
-                    LoopHandle.submit(executor, new PollLoop(loopName(i, count), cycle(settings, i), backoff, status)));
+            loops.add(LoopHandle.submit(
+                    executor, new PollLoop(loopName(i, count), cycle(settings, i), backoff, status, gate)));
         }
         LOG.info(() -> "Role " + role().configName() + " started");
+    }
+
+    /**
+     * Pauses the role's polling: each loop finishes its turn in flight and then waits; what is running goes on (an
+     * activity's task, its heartbeats). False when the role does not run here.
+     */
+    public synchronized boolean pause() {
+        if (loops.isEmpty()) {
+            return false;
+        }
+        gate.pause();
+        return true;
+    }
+
+    /** Resumes the role's polling. False when the role does not run here. */
+    public synchronized boolean resume() {
+        if (loops.isEmpty()) {
+            return false;
+        }
+        gate.resume();
+        return true;
     }
 
     /** Asks the loop to stop after its turn in flight; returns at once. Idempotent. */

@@ -82,6 +82,21 @@ class RoleHealthTest {
     }
 
     @Test
+    void aPausedPollerIsReadyAndNeverStalled() {
+        registry.status(Role.EMBEDDED_SQS).running();
+        registry.status(Role.DECIDER).running();
+        registry.status(Role.DECIDER).paused();
+
+        assertThat(RoleHealth.readiness(deciderAndSqs, registry.snapshot()).data())
+                .containsEntry("decider", "PAUSED");
+        assertThat(RoleHealth.readiness(deciderAndSqs, registry.snapshot()).up())
+                .isTrue();
+        assertThat(RoleHealth.liveness(deciderAndSqs, registry.snapshot(), T0.plus(STALL.multipliedBy(10)), STALL)
+                        .up())
+                .isTrue();
+    }
+
+    @Test
     void startupCompletesOnceEveryEnabledRoleHasStarted() {
         registry.status(Role.EMBEDDED_SQS).running();
 

@@ -94,6 +94,41 @@ class PollLoopTest {
         assertThat(listener.events).containsExactly("running", "failed:simulated");
     }
 
+    @Test
+    void aPausedLoopStopsPollingUntilResumed() {
+        AtomicInteger turns = new AtomicInteger();
+        PauseGate gate = new PauseGate();
+        gate.loops(1);
+        Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(20));
+        LoopHandle handle = LoopHandle.submitUnmanaged(
+                executor, new PollLoop("test", stop -> turns.incrementAndGet(), backoff, listener, gate));
+        await().atMost(Duration.ofSeconds(5)).until(() -> turns.get() >= 3);
+
+        gate.pause();
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.events.contains("paused"));
+        int atPause = turns.get();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> turns.get() == atPause);
+        gate.resume();
+        await().atMost(Duration.ofSeconds(5)).until(() -> turns.get() > atPause);
+
+        assertThat(listener.events).containsSubsequence("running", "paused", "resumed");
+        assertThat(handle.stop(Duration.ofSeconds(5))).isTrue();
+    }
+
+    @Test
+    void aPausedLoopStillStops() {
+        PauseGate gate = new PauseGate();
+        gate.loops(1);
+        gate.pause();
+        Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(20));
+        LoopHandle handle =
+                LoopHandle.submitUnmanaged(executor, new PollLoop("test", stop -> {}, backoff, listener, gate));
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.events.contains("paused"));
+
+        assertThat(handle.stop(Duration.ofSeconds(5))).isTrue();
+        assertThat(listener.events).endsWith("stopped").doesNotContain("resumed");
+    }
+
     private LoopHandle start(PollCycle cycle) {
         Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(20));
         return LoopHandle.submitUnmanaged(executor, new PollLoop("test", cycle, backoff, listener));
@@ -127,6 +162,16 @@ class PollLoopTest {
         @Override
         public void failed(Throwable cause) {
             events.add("failed:" + cause.getMessage());
+        }
+
+        @Override
+        public void paused() {
+            events.add("paused");
+        }
+
+        @Override
+        public void resumed() {
+            events.add("resumed");
         }
     }
 }

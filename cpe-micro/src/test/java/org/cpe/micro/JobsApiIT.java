@@ -138,6 +138,38 @@ class JobsApiIT {
     }
 
     @Test
+    void pausesAndResumesARolesPolling() throws Exception {
+        String jobId = "paused-" + System.nanoTime();
+        Http.Response paused = post("api/roles/activity-poller/pause", "");
+        try {
+            assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> roleState("activity-poller").equals("PAUSED"));
+            Http.Response ready = Http.get(base.toURI().resolve("/health/ready"));
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains(Http.roleState("activity-poller", "PAUSED"));
+
+            assertThat(start("demo", jobId, 0).status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stepStatus(jobId, "prepare").equals("SCHEDULED"));
+            // Nothing polls the task while the role is paused.
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> stepStatus(jobId, "prepare")
+                    .equals("SCHEDULED"));
+        } finally {
+            assertThat(post("api/roles/activity-poller/resume", "").status()).isEqualTo(200);
+        }
+        awaitStatus("demo", jobId, "COMPLETED");
+        assertThat(roleState("activity-poller")).isEqualTo("RUNNING");
+
+        Http.Response notPausable = post("api/roles/embedded-sqs/pause", "");
+        Http.Response unknown = post("api/roles/bogus/pause", "");
+        assertThat(notPausable.status()).isEqualTo(409);
+        assertThat(notPausable.body()).contains("\"error\":\"NOT_PAUSABLE\"");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"error\":\"NO_SUCH_ROLE\"");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJobsApi() throws Exception {
         Http.Response document = Http.get(base.toURI().resolve("/openapi"));
 
@@ -161,6 +193,24 @@ class JobsApiIT {
                 .until(
                         () -> json(get("api/jobs/" + client + "/" + jobId)),
                         d -> status.equals(d.at("/job/status").asText()));
+    }
+
+    private String roleState(String role) throws Exception {
+        for (JsonNode view : json(get("api/roles"))) {
+            if (view.path("name").asText().equals(role)) {
+                return view.path("state").asText();
+            }
+        }
+        throw new AssertionError("no role " + role);
+    }
+
+    private String stepStatus(String jobId, String step) throws Exception {
+        for (JsonNode s : json(get("api/jobs/demo/" + jobId + "?history=false")).at("/job/steps")) {
+            if (s.path("activityId").asText().equals(step)) {
+                return s.path("status").asText();
+            }
+        }
+        return "";
     }
 
     private Http.Response get(String path) throws Exception {
