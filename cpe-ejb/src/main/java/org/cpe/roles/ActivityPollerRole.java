@@ -125,6 +125,12 @@ public class ActivityPollerRole extends PollingRole {
         throw new IllegalStateException("the activity poller's loops are planned by prepare");
     }
 
+    /** The task lists' pollers pause; the sender of the running tasks' messages goes on. */
+    @Override
+    protected boolean pausable(int index, int count) {
+        return !plannedLoops.get(index).getKey().equals("activity-notices");
+    }
+
     @Override
     protected PollCycle cycle(CpeSettings settings, int index) {
         return plannedLoops.get(index).getValue();

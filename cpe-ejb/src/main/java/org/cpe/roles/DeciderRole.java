@@ -91,6 +91,13 @@ public class DeciderRole extends PollingRole {
         return plannedLoops.get(index).getValue().get();
     }
 
+    /** Only the decision loops pause; the notices and the time-out watch go on. */
+    @Override
+    protected boolean pausable(int index, int count) {
+        String name = plannedLoops.get(index).getKey();
+        return !name.equals("decider-notices") && !name.equals("decider-timeouts");
+    }
+
     @Override
     protected String loopName(int index, int count) {
         return plannedLoops.get(index).getKey();

@@ -63,6 +63,14 @@ public abstract class PollingRole {
         return 1;
     }
 
+    /**
+     * Whether loop {@code index} waits while the role is paused: the loops that poll for work do; those that deliver
+     * what running work produced (notices) go on.
+     */
+    protected boolean pausable(int index, int count) {
+        return true;
+    }
+
     /** Runs before the loops are built, to load what they share and report it on the role's status. */
     protected void prepare(CpeSettings settings, RoleStatus status) {}
 
@@ -79,10 +87,20 @@ public abstract class PollingRole {
                 new Backoff(settings.loops().initialBackoff(), settings.loops().maxBackoff());
         prepare(settings, status);
         int count = loopCount(settings);
-        gate.loops(count);
+        int pausable = 0;
+        for (int i = 0; i < count; i++) {
+            pausable += pausable(i, count) ? 1 : 0;
+        }
+        gate.loops(pausable);
         for (int i = 0; i < count; i++) {
             loops.add(LoopHandle.submit(
-                    executor, new PollLoop(loopName(i, count), cycle(settings, i), backoff, status, gate)));
+                    executor,
+                    new PollLoop(
+                            loopName(i, count),
+                            cycle(settings, i),
+                            backoff,
+                            status,
+                            pausable(i, count) ? gate : null)));
         }
         LOG.info(() -> "Role " + role().configName() + " started");
     }

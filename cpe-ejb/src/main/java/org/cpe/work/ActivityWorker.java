@@ -2,6 +2,7 @@ package org.cpe.work;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class ActivityWorker {
     private static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
 
     /** One selected activity type and where and how it runs. */
+    private final Map<String, Instant> lastPolls = new ConcurrentHashMap<>();
+
     public record TypePlan(Implementation implementation, TypeSettings settings) {}
 
     /** A task list and the slots its tasks share. */
@@ -161,6 +164,31 @@ public final class ActivityWorker {
                     + plan.settings().slots() + " slots)");
         }
         return String.join(", ", types);
+    }
+
+    /** A task list as the workers view shows it: its types, slots (busy and free) and last successful poll. */
+    public record TaskListState(
+            String taskList, List<String> types, int slots, int busy, int free, Instant lastSuccessfulPoll) {}
+
+    /** Each task list this worker polls, now. */
+    public List<TaskListState> taskListStates() {
+        List<TaskListState> states = new ArrayList<>();
+        for (TaskList list : taskLists.values()) {
+            List<String> types = plans.stream()
+                    .filter(p -> p.settings().taskList().equals(list.name()))
+                    .map(p ->
+                            p.implementation().name() + ":" + p.implementation().version())
+                    .toList();
+            int free = list.slots().availablePermits();
+            states.add(new TaskListState(
+                    list.name(), types, list.capacity(), list.capacity() - free, free, lastPolls.get(list.name())));
+        }
+        return states;
+    }
+
+    /** A poll of {@code taskList} was answered (with a task or empty). */
+    void polled(String taskList) {
+        lastPolls.put(taskList, Instant.now());
     }
 
     /** Tasks running now. */

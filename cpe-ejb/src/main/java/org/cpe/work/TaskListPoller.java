@@ -43,6 +43,7 @@ final class TaskListPoller implements PollCycle {
             }
             PollForActivityTaskResponse polled = swf.pollForActivityTask(
                     r -> r.domain(domain).taskList(t -> t.name(taskList)).identity(worker.identity()));
+            worker.polled(taskList);
             if (polled.taskToken() == null || polled.taskToken().isEmpty()) {
                 return;
             }

@@ -170,6 +170,35 @@ class JobsApiIT {
     }
 
     @Test
+    void workersShowTheTaskListsWithTheirBusyAndFreeSlots() throws Exception {
+        String jobId = "busy-" + System.nanoTime();
+        assertThat(start("demo", jobId, 8).status()).isEqualTo(201);
+
+        JsonNode testList = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> taskList(json(get("api/workers")), "Test-1"),
+                        l -> l != null && l.path("busy").asInt() >= 1);
+        JsonNode workers = json(get("api/workers"));
+
+        assertThat(workers.path("roles").toString()).contains("activity-poller", "decider", "input-poller");
+        assertThat(testList.path("types").toString()).isEqualTo("[\"Test:1\"]");
+        assertThat(testList.path("busy").asInt() + testList.path("free").asInt())
+                .isEqualTo(testList.path("slots").asInt());
+        assertThat(testList.path("lastSuccessfulPoll").asText()).isNotEmpty();
+        assertThat(workers.path("runningTasks").asInt()).isGreaterThanOrEqualTo(0);
+        post("api/jobs/demo/" + jobId + "/cancel", "");
+    }
+
+    private static JsonNode taskList(JsonNode workers, String name) {
+        for (JsonNode list : workers.path("taskLists")) {
+            if (list.path("taskList").asText().equals(name)) {
+                return list;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJobsApi() throws Exception {
         Http.Response document = Http.get(base.toURI().resolve("/openapi"));
 
