@@ -199,6 +199,18 @@ class JobsApiIT {
     }
 
     @Test
+    void showsOnePlanWithItsGraph() throws Exception {
+        Http.Response plan = get("api/plans/cpe-demo/1");
+        Http.Response missing = get("api/plans/cpe-demo/9");
+
+        assertThat(plan.status()).isEqualTo(200);
+        assertThat(json(plan).at("/graph/stages").toString())
+                .isEqualTo("[[\"prepare\"],[\"left\",\"right\"],[\"checksum\"]]");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("\"error\":\"NO_SUCH_PLAN\"");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJobsApi() throws Exception {
         Http.Response document = Http.get(base.toURI().resolve("/openapi"));
 

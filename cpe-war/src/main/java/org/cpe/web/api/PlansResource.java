@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.cpe.decider.plan.PlanCheck;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.decider.plan.PlanProblem;
@@ -62,6 +64,27 @@ public class PlansResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PlansView plans() {
         return decider.plans().map(PlansResource::view).orElseGet(() -> new PlansView(false, List.of(), List.of()));
+    }
+
+    /** One plan the Decider of this server runs: its verdict and step graph. */
+    @GET
+    @Path("{name}/{version}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response plan(@PathParam("name") String name, @PathParam("version") String version) {
+        Optional<PlanLibrary> library = decider.plans();
+        if (library.isEmpty()) {
+            return error(
+                    Response.Status.NOT_FOUND,
+                    "NO_DECIDER",
+                    "The Decider does not run on this server; ask a server whose cpe.roles has decider");
+        }
+        return library.get()
+                .plan(name, version)
+                .map(plan -> Response.ok(PlanCheck.describe(plan)).build())
+                .orElseGet(() -> error(
+                        Response.Status.NOT_FOUND,
+                        "NO_SUCH_PLAN",
+                        "No plan " + name + " " + version + "; GET /api/plans lists the plans"));
     }
 
     private static PlansView view(PlanLibrary library) {
