@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
+import org.cpe.metrics.CpeMetrics;
 import org.cpe.sqs.ClientNotifier;
 import org.cpe.sqs.Outbox;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -26,6 +27,7 @@ public final class DeciderRuntime {
     private final ClientNotifier notifier;
     private final String identity;
     private volatile boolean registered;
+    private volatile CpeMetrics metrics = CpeMetrics.NONE;
 
     public DeciderRuntime(
             SwfClient swf,
@@ -87,5 +89,14 @@ public final class DeciderRuntime {
 
     String identity() {
         return identity;
+    }
+
+    /** Where the decision loops count and time their work; nothing is counted until set. */
+    public void metrics(CpeMetrics value) {
+        this.metrics = value;
+    }
+
+    CpeMetrics metrics() {
+        return metrics;
     }
 }

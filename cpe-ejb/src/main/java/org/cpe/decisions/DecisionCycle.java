@@ -47,8 +47,10 @@ public final class DecisionCycle implements PollCycle {
         runtime.ensureRegistered();
         PollForDecisionTaskResponse task = poll(null);
         if (task.taskToken() == null || task.taskToken().isEmpty()) {
+            runtime.metrics().emptyPoll("decider");
             return;
         }
+        long polled = System.nanoTime();
         List<HistoryEvent> history = new ArrayList<>(task.events());
         for (PollForDecisionTaskResponse page = task;
                 page.nextPageToken() != null && !page.nextPageToken().isEmpty(); ) {
@@ -59,6 +61,7 @@ public final class DecisionCycle implements PollCycle {
         String runId = task.workflowExecution().runId();
         Outcome outcome = decide(task, history);
         swf.respondDecisionTaskCompleted(r -> r.taskToken(task.taskToken()).decisions(outcome.decisions()));
+        runtime.metrics().decided(java.time.Duration.ofNanos(System.nanoTime() - polled));
         notify(history, workflowId, runId, outcome);
     }
 

@@ -93,6 +93,7 @@ public class ActivityPollerRole extends PollingRole {
                     plans,
                     threads,
                     board);
+            worker.metrics(metrics());
         } catch (RuntimeException e) {
             throw StartupAbort.abort(
                     "CPE failed to start the activity poller: " + e.getMessage(), e, configuration.exitOnFailure());

@@ -66,6 +66,7 @@ public class DeciderRole extends PollingRole {
                 + plans.problems().size() + " problem(s)");
         runtime = new DeciderRuntime(
                 swf, sqs, settings.decider(), plans, settings.clients().clients());
+        runtime.metrics(metrics());
         planLoops(settings);
     }
 

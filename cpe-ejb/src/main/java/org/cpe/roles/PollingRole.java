@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.cpe.loop.LoopHandle;
 import org.cpe.loop.PauseGate;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.PollLoop;
+import org.cpe.metrics.CpeMetrics;
 
 /**
  * The lifecycle shell shared by the poller roles: when the role is enabled it submits one {@link PollLoop} to the
@@ -42,6 +44,9 @@ public abstract class PollingRole {
     private final List<LoopHandle> loops = new ArrayList<>();
     private final PauseGate gate = new PauseGate();
 
+    @Inject
+    Instance<CpeMetrics> metricsBean;
+
     /** The role this bean runs. */
     protected abstract Role role();
 
@@ -61,6 +66,11 @@ public abstract class PollingRole {
     /** How many loops the role runs side by side; each gets its own {@link #cycle}. */
     protected int loopCount(CpeSettings settings) {
         return 1;
+    }
+
+    /** Where the role's loops count and time their work: MicroProfile Metrics when the server has it. */
+    protected CpeMetrics metrics() {
+        return metricsBean.isResolvable() ? metricsBean.get() : CpeMetrics.NONE;
     }
 
     /**

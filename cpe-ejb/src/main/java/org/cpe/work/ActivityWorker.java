@@ -24,6 +24,7 @@ import org.cpe.client.ClientDefinition;
 import org.cpe.config.ActivityPollerSettings;
 import org.cpe.config.ActivityPollerSettings.TypeSettings;
 import org.cpe.loop.PollCycle;
+import org.cpe.metrics.CpeMetrics;
 import org.cpe.sqs.ClientNotifier;
 import org.cpe.sqs.Outbox;
 import org.cpe.work.ActivityCatalog.Implementation;
@@ -48,6 +49,8 @@ public final class ActivityWorker {
     private static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
 
     /** One selected activity type and where and how it runs. */
+    private volatile CpeMetrics metrics = CpeMetrics.NONE;
+
     private final Map<String, Instant> lastPolls = new ConcurrentHashMap<>();
 
     public record TypePlan(Implementation implementation, TypeSettings settings) {}
@@ -237,13 +240,16 @@ public final class ActivityWorker {
             }
             ScheduledFuture<?> beats =
                     implementation == null ? null : heartbeats.start(task, heartbeatInterval(heartbeatTimeout));
+            String type = task.activityName() + ":" + task.activityVersion();
             executor.execute(() -> {
+                long started = System.nanoTime();
                 try {
                     TaskReply reply = runner.run(task, implementation);
                     if (beats != null) {
                         beats.cancel(false);
                     }
                     answers.answer(task, reply);
+                    metrics.activityEnded(type, outcome(reply), Duration.ofNanos(System.nanoTime() - started));
                 } finally {
                     end(task, slots);
                 }
@@ -252,6 +258,22 @@ public final class ActivityWorker {
             answers.answer(task, shutdownReply(task));
             end(task, slots);
         }
+    }
+
+    private static String outcome(TaskReply reply) {
+        if (reply instanceof TaskReply.Completed) {
+            return "completed";
+        }
+        return reply instanceof TaskReply.Canceled ? "canceled" : "failed";
+    }
+
+    /** Where the worker counts its polls and tasks; nothing is counted until set. */
+    public void metrics(CpeMetrics value) {
+        this.metrics = value;
+    }
+
+    CpeMetrics metrics() {
+        return metrics;
     }
 
     private void end(RunningTask task, Semaphore slots) {

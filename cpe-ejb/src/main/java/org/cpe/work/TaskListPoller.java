@@ -45,8 +45,12 @@ final class TaskListPoller implements PollCycle {
                     r -> r.domain(domain).taskList(t -> t.name(taskList)).identity(worker.identity()));
             worker.polled(taskList);
             if (polled.taskToken() == null || polled.taskToken().isEmpty()) {
+                worker.metrics().emptyPoll("activity-poller");
                 return;
             }
+            worker.metrics()
+                    .activityPolled(polled.activityType().name() + ":"
+                            + polled.activityType().version());
             handedOver = true;
             worker.dispatch(polled, slots);
         } finally {

@@ -211,6 +211,24 @@ class JobsApiIT {
     }
 
     @Test
+    void metricsCountTheTasksAndDecisionsInPrometheusFormat() throws Exception {
+        String jobId = "metrics-" + System.nanoTime();
+        start("demo", jobId, 0);
+        awaitStatus("demo", jobId, "COMPLETED");
+
+        Http.Response metrics = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Http.get(base.toURI().resolve("/metrics")), m -> m.body()
+                        .contains("cpe_activity_tasks_completed_total"));
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("cpe_activity_tasks_polled_total", "type=\"Test:1\"", "type=\"Checksum:1\"")
+                .contains("cpe_activity_duration_seconds", "cpe_decision_seconds", "cpe_polls_empty_total")
+                .contains("cpe_queue_messages", "queue=\"demo-input\"", "queue=\"cpe-dead-letter\"")
+                .contains("cpe_open_executions");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJobsApi() throws Exception {
         Http.Response document = Http.get(base.toURI().resolve("/openapi"));
 

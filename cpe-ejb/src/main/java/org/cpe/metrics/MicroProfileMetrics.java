@@ -1,0 +1,159 @@
+package org.cpe.metrics;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cpe.client.ClientDefinition;
+import org.cpe.config.CpeConfiguration;
+import org.cpe.config.CpeSettings;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.swf.SwfClient;
+
+/**
+ * {@link CpeMetrics} in the application's MicroProfile metric registry, served at {@code /metrics}:
+ * <ul>
+ *   <li>{@code cpe_activity_tasks_polled_total}, {@code cpe_activity_tasks_completed_total},
+ *       {@code cpe_activity_tasks_failed_total}, {@code cpe_activity_tasks_canceled_total} by {@code type};
+ *   <li>{@code cpe_activity_duration_seconds} by {@code type}, and {@code cpe_decision_seconds} (timers);
+ *   <li>{@code cpe_polls_empty_total} by {@code role};
+ *   <li>gauges read when scraped (at most every 5 s): {@code cpe_queue_messages} and
+ *       {@code cpe_queue_messages_in_flight} of each client's queues and the dead-letter queue, by {@code queue}, and
+ *       {@code cpe_open_executions} of the domain.
+ * </ul>
+ */
+@ApplicationScoped
+public class MicroProfileMetrics implements CpeMetrics {
+
+    private static final Logger LOG = Logger.getLogger(MicroProfileMetrics.class.getName());
+    private static final Duration GAUGE_CACHE = Duration.ofSeconds(5);
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    CpeConfiguration configuration;
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    SwfClient swf;
+
+    private final Map<String, Cached> gauges = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void gauges() {
+        CpeSettings settings = configuration.settings();
+        for (ClientDefinition client : settings.clients().clients()) {
+            queueGauges(client.inputQueue());
+            queueGauges(client.outputQueue());
+        }
+        queueGauges(settings.sqs().deadLetterQueue());
+        String domain = settings.decider().domain();
+        registry.gauge(
+                Metadata.builder()
+                        .withName("cpe_open_executions")
+                        .withDescription("Open workflow executions of CPE's domain")
+                        .build(),
+                () -> cached("open", () -> swf.countOpenWorkflowExecutions(
+                                r -> r.domain(domain).startTimeFilter(f -> f.oldestDate(Instant.EPOCH)))
+                        .count()
+                        .longValue()),
+                new Tag[0]);
+    }
+
+    @Override
+    public void emptyPoll(String role) {
+        registry.counter("cpe_polls_empty_total", new Tag("role", role)).inc();
+    }
+
+    @Override
+    public void activityPolled(String type) {
+        registry.counter("cpe_activity_tasks_polled_total", new Tag("type", type))
+                .inc();
+    }
+
+    @Override
+    public void activityEnded(String type, String outcome, Duration took) {
+        registry.counter("cpe_activity_tasks_" + outcome + "_total", new Tag("type", type))
+                .inc();
+        registry.timer(
+                        Metadata.builder()
+                                .withName("cpe_activity_duration_seconds")
+                                .withUnit(MetricUnits.SECONDS)
+                                .build(),
+                        new Tag("type", type))
+                .update(took);
+    }
+
+    @Override
+    public void decided(Duration took) {
+        registry.timer(Metadata.builder()
+                        .withName("cpe_decision_seconds")
+                        .withUnit(MetricUnits.SECONDS)
+                        .build())
+                .update(took);
+    }
+
+    private void queueGauges(String reference) {
+        String name = ClientDefinition.queueName(reference);
+        Tag queue = new Tag("queue", name);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("cpe_queue_messages")
+                        .withDescription("Messages waiting in a queue")
+                        .build(),
+                () -> queueAttribute(reference, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                queue);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("cpe_queue_messages_in_flight")
+                        .withDescription("Messages received from a queue and not yet deleted")
+                        .build(),
+                () -> queueAttribute(reference, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
+                queue);
+    }
+
+    private long queueAttribute(String reference, QueueAttributeName attribute) {
+        return cached(reference + "\n" + attribute, () -> {
+            String url = ClientDefinition.isQueueUrl(reference)
+                    ? reference
+                    : sqs.getQueueUrl(r -> r.queueName(reference)).queueUrl();
+            return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(attribute))
+                    .attributes()
+                    .getOrDefault(attribute, "0"));
+        });
+    }
+
+    /** A gauge's value, read at most every {@link #GAUGE_CACHE}; -1 while it cannot be read (logged). */
+    private long cached(String key, Supplier<Long> read) {
+        Cached entry = gauges.get(key);
+        Instant now = Instant.now();
+        if (entry != null && entry.at().plus(GAUGE_CACHE).isAfter(now)) {
+            return entry.value();
+        }
+        long value;
+        try {
+            value = read.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "metric " + key + " could not be read", e);
+            value = -1;
+        }
+        gauges.put(key, new Cached(value, now));
+        return value;
+    }
+
+    private record Cached(long value, Instant at) {}
+}
