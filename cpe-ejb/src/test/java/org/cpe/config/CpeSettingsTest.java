@@ -25,6 +25,34 @@ class CpeSettingsTest {
     }
 
     @Test
+    void theSwfEndpointRequiresSignaturesUnlessConfiguredOpen() {
+        CpeSettings defaults = TestConfig.defaults().read();
+        CpeSettings keyed = TestConfig.defaults()
+                .with("cpe.embedded-swf.access-keys", "ops:s3cr3t, ci:other")
+                .read();
+        CpeSettings open = TestConfig.defaults()
+                .with("cpe.embedded-swf.signatures", "open")
+                .read();
+
+        assertThat(defaults.embeddedSwf().signaturesRequired()).isTrue();
+        assertThat(defaults.embeddedSwf().accessKeys()).isEmpty();
+        assertThat(keyed.embeddedSwf().accessKeys())
+                .containsEntry("ops", "s3cr3t")
+                .containsEntry("ci", "other");
+        assertThat(keyed.embeddedSwf().toString()).doesNotContain("s3cr3t");
+        assertThat(open.embeddedSwf().signaturesRequired()).isFalse();
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.embedded-swf.signatures", "none")
+                        .read())
+                .hasMessageContaining("cpe.embedded-swf.signatures (env CPE_EMBEDDED_SWF_SIGNATURES) = 'none'");
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.embedded-swf.access-keys", "ops")
+                        .read())
+                .hasMessageContaining("accessKeyId:secretAccessKey")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("'ops'"));
+    }
+
+    @Test
     void unknownRoleStopsStartupNamingKeyValueAndAllowedRoles() {
         TestConfig config = TestConfig.defaults().with("cpe.roles", "decider,deciderr");
 

@@ -197,6 +197,20 @@ class AllInOneIT {
                     .isInstanceOf(UnknownResourceException.class)
                     .hasMessageContaining("no-such-domain");
         }
+        // A request signed with a secret the server does not accept is refused as AWS refuses it.
+        try (SwfClient forged = SwfClient.builder()
+                .endpointOverride(base.toURI().resolve("swf"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("cpe-local", "guessed")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> forged.listDomains(b -> b.registrationStatus(RegistrationStatus.REGISTERED)))
+                    .isInstanceOfSatisfying(
+                            software.amazon.awssdk.services.swf.model.SwfException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException"));
+        }
     }
 
     /** From outside: the plan check answers a verdict with the step graph, or each problem; the loaded plans list. */

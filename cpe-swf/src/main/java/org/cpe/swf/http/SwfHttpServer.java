@@ -10,7 +10,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -51,6 +56,7 @@ public final class SwfHttpServer implements AutoCloseable {
     private final String contextPath;
     private final HttpServer server;
     private final ExecutorService executor;
+    private volatile SigV4Verifier verifier;
 
     /**
      * Binds at once (so {@link #port()} is known) and serves after {@link #start()}.
@@ -70,6 +76,12 @@ public final class SwfHttpServer implements AutoCloseable {
     /** A server for {@code delegate}; as {@link #SwfHttpServer(SwfJsonProtocol, InetSocketAddress, String)}. */
     public SwfHttpServer(SwfClient delegate, InetSocketAddress address, String contextPath) throws IOException {
         this(new SwfJsonProtocol(delegate), address, contextPath);
+    }
+
+    /** Answers only requests signed with one of the verifier's access keys (AWS Signature V4). */
+    public SwfHttpServer requireSignatures(SigV4Verifier value) {
+        this.verifier = Objects.requireNonNull(value, "verifier");
+        return this;
     }
 
     public SwfHttpServer start() {
@@ -127,6 +139,22 @@ public final class SwfHttpServer implements AutoCloseable {
             return protocol.methodNotAllowed(exchange.getRequestMethod());
         }
         Headers headers = exchange.getRequestHeaders();
+        SigV4Verifier signatures = verifier;
+        if (signatures != null) {
+            byte[] body = exchange.getRequestBody().readNBytes(SwfJsonProtocol.MAX_REQUEST_BYTES + 1);
+            Map<String, List<String>> lower = new HashMap<>();
+            headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
+            Optional<Reply> refused = signatures.check(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    lower,
+                    body);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return protocol.handle(headers.getFirst("X-Amz-Target"), headers.getFirst("Content-Type"), body);
+        }
         return protocol.handle(
                 headers.getFirst("X-Amz-Target"),
                 headers.getFirst("Content-Type"),

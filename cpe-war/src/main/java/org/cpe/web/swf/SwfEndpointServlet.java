@@ -10,10 +10,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cpe.config.CpeConfiguration;
+import org.cpe.config.CpeSettings;
 import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.http.Reply;
+import org.cpe.swf.http.SigV4Verifier;
 import org.cpe.swf.http.SwfJsonProtocol;
 import org.cpe.workflow.EmbeddedSwfService;
 
@@ -35,10 +45,14 @@ public class SwfEndpointServlet extends HttpServlet {
     @Inject
     EmbeddedSwfService service;
 
+    @Inject
+    CpeConfiguration configuration;
+
     @Resource
     ManagedExecutorService executor;
 
     private volatile SwfJsonProtocol protocol;
+    private volatile Optional<SigV4Verifier> signatures;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -56,19 +70,52 @@ public class SwfEndpointServlet extends HttpServlet {
         async.setTimeout(ASYNC_TIMEOUT_MS);
         executor.execute(() -> {
             try {
-                Reply reply = protocol()
-                        .handle(
-                                request.getHeader("X-Amz-Target"),
-                                request.getContentType(),
-                                request.getContentLengthLong(),
-                                request.getInputStream());
-                send(reply, (HttpServletResponse) async.getResponse());
+                send(answer(request), (HttpServletResponse) async.getResponse());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "An SWF request could not be answered; the client went away", e);
             } finally {
                 async.complete();
             }
         });
+    }
+
+    /** The protocol's answer, once the request's signature holds (unless the endpoint is configured open). */
+    private Reply answer(HttpServletRequest request) throws IOException {
+        Optional<SigV4Verifier> verifier = signatures();
+        if (verifier.isEmpty()) {
+            return protocol()
+                    .handle(
+                            request.getHeader("X-Amz-Target"),
+                            request.getContentType(),
+                            request.getContentLengthLong(),
+                            request.getInputStream());
+        }
+        byte[] body = request.getInputStream().readNBytes(SwfJsonProtocol.MAX_REQUEST_BYTES + 1);
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
+        }
+        Optional<Reply> refused = verifier.get()
+                .check(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return protocol().handle(request.getHeader("X-Amz-Target"), request.getContentType(), body);
+    }
+
+    private Optional<SigV4Verifier> signatures() {
+        Optional<SigV4Verifier> v = signatures;
+        if (v == null) {
+            CpeSettings settings = configuration.settings();
+            Map<String, String> keys = settings.embeddedSwf().accessKeys().isEmpty()
+                    ? Map.of(settings.aws().localAccessKeyId(), settings.aws().localSecretAccessKey())
+                    : settings.embeddedSwf().accessKeys();
+            v = settings.embeddedSwf().signaturesRequired()
+                    ? Optional.of(new SigV4Verifier(keys, Clock.systemUTC()))
+                    : Optional.empty();
+            signatures = v;
+        }
+        return v;
     }
 
     private SwfJsonProtocol protocol() {
