@@ -89,6 +89,34 @@ class EarOnPayaraServerIT {
                 "set",
                 "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1"
                         + ".address=127.0.0.1"));
+        if (!accepting(httpPort, Duration.ofSeconds(30))) {
+            // Seen once in CI: the listener stayed unbound after the address change, so every request was refused
+            // for minutes. A restart binds it from the configuration.
+            asadmin.stopDomain();
+            assertSucceeded(asadmin.startDomain());
+            assertThat(accepting(httpPort, Duration.ofSeconds(60)))
+                    .as("HTTP listener on 127.0.0.1:%d after a restart", httpPort)
+                    .isTrue();
+        }
+    }
+
+    /** Whether something accepts connections on the loopback port within {@code wait}. */
+    private static boolean accepting(int port, Duration wait) {
+        try {
+            await().atMost(wait)
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        try (java.net.Socket socket = new java.net.Socket()) {
+                            socket.connect(
+                                    new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+                            return true;
+                        }
+                    });
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     @AfterAll

@@ -13,10 +13,12 @@ import java.util.logging.Logger;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -52,6 +54,10 @@ public class MicroProfileMetrics implements CpeMetrics {
     SwfClient swf;
 
     private final Map<String, Cached> gauges = new ConcurrentHashMap<>();
+    /** The loops' metrics by name and tag, looked up once: the loops call these on every task. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void gauges() {
@@ -76,35 +82,37 @@ public class MicroProfileMetrics implements CpeMetrics {
 
     @Override
     public void emptyPoll(String role) {
-        registry.counter("cpe_polls_empty_total", new Tag("role", role)).inc();
+        counter("cpe_polls_empty_total", "role", role).inc();
     }
 
     @Override
     public void activityPolled(String type) {
-        registry.counter("cpe_activity_tasks_polled_total", new Tag("type", type))
-                .inc();
+        counter("cpe_activity_tasks_polled_total", "type", type).inc();
     }
 
     @Override
     public void activityEnded(String type, String outcome, Duration took) {
-        registry.counter("cpe_activity_tasks_" + outcome + "_total", new Tag("type", type))
-                .inc();
-        registry.timer(
-                        Metadata.builder()
-                                .withName("cpe_activity_duration_seconds")
-                                .withUnit(MetricUnits.SECONDS)
-                                .build(),
-                        new Tag("type", type))
-                .update(took);
+        counter("cpe_activity_tasks_" + outcome + "_total", "type", type).inc();
+        timer("cpe_activity_duration_seconds", "type", type).update(took);
     }
 
     @Override
     public void decided(Duration took) {
-        registry.timer(Metadata.builder()
-                        .withName("cpe_decision_seconds")
-                        .withUnit(MetricUnits.SECONDS)
-                        .build())
-                .update(took);
+        timer("cpe_decision_seconds", null, null).update(took);
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return counters.computeIfAbsent(name + "\n" + value, k -> registry.counter(name, new Tag(tag, value)));
+    }
+
+    private Timer timer(String name, String tag, String value) {
+        return timers.computeIfAbsent(name + "\n" + value, k -> {
+            Metadata metadata = Metadata.builder()
+                    .withName(name)
+                    .withUnit(MetricUnits.SECONDS)
+                    .build();
+            return tag == null ? registry.timer(metadata) : registry.timer(metadata, new Tag(tag, value));
+        });
     }
 
     private void queueGauges(String reference) {
