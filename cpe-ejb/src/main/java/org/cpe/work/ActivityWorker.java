@@ -169,9 +169,19 @@ public final class ActivityWorker {
         return String.join(", ", types);
     }
 
-    /** A task list as the workers view shows it: its types, slots (busy and free) and last successful poll. */
+    /**
+     * A task list as the workers view shows it: its types, its slots ({@code inUse} by running tasks and by the polls
+     * in flight, since a poll holds its slot, and {@code free}), the tasks {@code running} from it, and its last
+     * successful poll.
+     */
     public record TaskListState(
-            String taskList, List<String> types, int slots, int busy, int free, Instant lastSuccessfulPoll) {}
+            String taskList,
+            List<String> types,
+            int slots,
+            int inUse,
+            int free,
+            int running,
+            Instant lastSuccessfulPoll) {}
 
     /** Each task list this worker polls, now. */
     public List<TaskListState> taskListStates() {
@@ -183,8 +193,17 @@ public final class ActivityWorker {
                             p.implementation().name() + ":" + p.implementation().version())
                     .toList();
             int free = list.slots().availablePermits();
+            int runningHere = (int) running.stream()
+                    .filter(t -> types.contains(t.activityName() + ":" + t.activityVersion()))
+                    .count();
             states.add(new TaskListState(
-                    list.name(), types, list.capacity(), list.capacity() - free, free, lastPolls.get(list.name())));
+                    list.name(),
+                    types,
+                    list.capacity(),
+                    list.capacity() - free,
+                    free,
+                    runningHere,
+                    lastPolls.get(list.name())));
         }
         return states;
     }

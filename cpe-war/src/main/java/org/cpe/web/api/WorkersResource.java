@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /api/workers}: this server as a worker: its name, the roles it runs with their states, and for its
- * ActivityPoller each task list with the activity types on it, its slots busy and free, and its last successful poll.
+ * ActivityPoller each task list with the activity types on it, its slots (in use by tasks and by polls in flight, and free), the tasks running from it, and its last successful poll.
  * Each server answers for itself; ask every server for the whole picture.
  */
 @Path("workers")
@@ -45,7 +45,7 @@ public class WorkersResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "This server as a worker: roles, task lists, slots busy and free, last successful polls")
+    @Operation(summary = "This server as a worker: roles, task lists, slots in use and free, running tasks, last polls")
     public WorkerView worker() {
         var enabled = configuration.settings().roles().enabled();
         List<RoleState> states = registry.snapshot().stream()
@@ -56,11 +56,14 @@ public class WorkersResource {
                         s.lastProgress() == null ? null : s.lastProgress().toString()))
                 .toList();
         var worker = activityPoller.worker();
+        // The task lists first: a task counted there is still running when the total is read just after.
+        List<ActivityWorker.TaskListState> taskLists =
+                worker.map(ActivityWorker::taskListStates).orElse(List.of());
         return new WorkerView(
                 ManagementFactory.getRuntimeMXBean().getName(),
                 states.stream().map(RoleState::role).toList(),
                 states,
                 worker.map(ActivityWorker::runningTasks).orElse(0),
-                worker.map(ActivityWorker::taskListStates).orElse(List.of()));
+                taskLists);
     }
 }
