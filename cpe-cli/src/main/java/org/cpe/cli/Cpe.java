@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             CancelCommand.class,
             WatchCommand.class,
-            PlansCommand.class
+            PlansCommand.class,
+            HashPasswordCommand.class
         },
         footerHeading = "%nExit status:%n",
         footer = {
@@ -102,6 +103,9 @@ public final class Cpe implements Runnable {
 
     private final boolean terminal;
 
+    /** Standard input, for commands that read it; null on a terminal, where they ask through the console. */
+    java.io.BufferedReader in;
+
     Cpe(boolean terminal) {
         this.terminal = terminal;
     }
@@ -114,7 +118,18 @@ public final class Cpe implements Runnable {
 
     /** Runs the command line {@code args} and returns its exit status; {@code terminal}: stdout is a terminal. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
-        CommandLine line = new CommandLine(new Cpe(terminal));
+        // On a terminal, commands that read ask through the console (without echo) instead.
+        java.io.BufferedReader in = System.console() != null
+                ? null
+                : new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return run(args, in, out, err, terminal);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, boolean)}, reading what a command reads from {@code in}. */
+    static int run(String[] args, java.io.BufferedReader in, PrintWriter out, PrintWriter err, boolean terminal) {
+        Cpe cpe = new Cpe(terminal);
+        cpe.in = in;
+        CommandLine line = new CommandLine(cpe);
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -252,4 +252,40 @@ class CpeCommandLineTest {
         assertThat(status).isEqualTo(0);
         assertThat(out.toString()).startsWith("Usage: cpe").containsPattern("(?m)^\\s+submit\\s");
     }
+
+    @Test
+    void hashPasswordPrintsAHashThatTheServerAccepts() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int status = Cpe.run(
+                new String[] {"hash-password"},
+                new java.io.BufferedReader(new java.io.StringReader("s3cret pass\n")),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                false);
+
+        String hash = out.toString().trim();
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(hash).startsWith("PBKDF2WithHmacSHA256:").doesNotContain("s3cret");
+        assertThat(org.cpe.client.PasswordHash.matches("s3cret pass".toCharArray(), hash))
+                .isTrue();
+        assertThat(org.cpe.client.PasswordHash.matches("s3cret pas".toCharArray(), hash))
+                .isFalse();
+    }
+
+    @Test
+    void hashPasswordRefusesAnEmptyPassword() {
+        StringWriter err = new StringWriter();
+
+        int status = Cpe.run(
+                new String[] {"hash-password"},
+                new java.io.BufferedReader(new java.io.StringReader("")),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                false);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("no password given");
+    }
 }

@@ -150,7 +150,14 @@ class EarOnPayaraServerIT {
                     e.getMessage() + "\n--- end of " + serverLog() + " ---\n" + Asadmin.tail(serverLog(), 80), e);
         }
 
-        HttpResponse<String> roles = get("/api/roles");
+        // No API user is configured: the server made the operator 'admin' and kept its password in the data folder.
+        HttpResponse<String> anonymous = get("/api/roles", null);
+        assertThat(anonymous.statusCode())
+                .as("GET /api/roles without credentials")
+                .isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"error\":\"UNAUTHENTICATED\"");
+        String password = Files.readString(dataDir.resolve("admin-password")).trim();
+        HttpResponse<String> roles = get("/api/roles", "admin:" + password);
         assertThat(roles.statusCode()).as("GET /api/roles: %s", roles.body()).isEqualTo(200);
         assertThat(roles.body()).contains("\"name\":\"embedded-sqs\"");
         assertThat(roles.body())
@@ -216,10 +223,21 @@ class EarOnPayaraServerIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .timeout(Duration.ofSeconds(10))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    /** A GET with HTTP Basic credentials {@code user:password}, or none when null. */
+    private static HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10));
+        if (credentials != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertSucceeded(int asadminExitCode) {

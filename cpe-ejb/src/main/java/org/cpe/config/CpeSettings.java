@@ -21,7 +21,8 @@ public record CpeSettings(
         EmbeddedSwfSettings embeddedSwf,
         DeciderSettings decider,
         ActivityPollerSettings activityPoller,
-        LoopSettings loops) {
+        LoopSettings loops,
+        SecuritySettings security) {
 
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
     public static final String EXIT_ON_FAILURE_KEY = "cpe.startup.exit-on-failure";
@@ -41,7 +42,8 @@ public record CpeSettings(
                 EmbeddedSwfSettings.read(reader),
                 DeciderSettings.read(reader),
                 ActivityPollerSettings.read(reader),
-                LoopSettings.read(reader));
+                LoopSettings.read(reader),
+                SecuritySettings.read(reader));
         settings.checkEmbeddedEndpoints(reader);
         reader.throwIfInvalid();
         return settings;

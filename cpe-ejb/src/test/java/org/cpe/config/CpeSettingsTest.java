@@ -53,6 +53,45 @@ class CpeSettingsTest {
     }
 
     @Test
+    void apiUsersAreReadWithTheirRolesAndTheirSecretsStayOutOfLogs() {
+        String hash = org.cpe.client.PasswordHash.hash("pw".toCharArray());
+        CpeSettings defaults = TestConfig.defaults().read();
+        CpeSettings configured = TestConfig.defaults()
+                .with("cpe.security.users", "ops:operator:" + hash + ", eve:reader:plain:with:colons")
+                .with("cpe.security.api-access", "open-local")
+                .read();
+
+        assertThat(defaults.security().users()).isEmpty();
+        assertThat(defaults.security().openLocal()).isFalse();
+        assertThat(configured.security().openLocal()).isTrue();
+        assertThat(configured.security().users())
+                .extracting(SecuritySettings.ApiUser::name, SecuritySettings.ApiUser::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ops", SecuritySettings.ApiRole.OPERATOR),
+                        org.assertj.core.groups.Tuple.tuple("eve", SecuritySettings.ApiRole.READER));
+        assertThat(configured.security().users().get(1).secret()).isEqualTo("plain:with:colons");
+        assertThat(configured.security().toString()).doesNotContain(hash, "plain:with");
+    }
+
+    @Test
+    void badApiUsersAndAccessAreNamed() {
+        TestConfig config = TestConfig.defaults()
+                .with(
+                        "cpe.security.users",
+                        "ops:admin:pw, nopassword:reader, x:reader:PBKDF2WithHmacSHA256:1:2, a:reader:1,a:reader:2")
+                .with("cpe.security.api-access", "anyone");
+
+        assertThatThrownBy(config::read)
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("gives the user ops the unknown role admin")
+                .hasMessageContaining("has an entry that is not name:role:password")
+                .hasMessageContaining("has a malformed password hash for x")
+                .hasMessageContaining("names the user a twice")
+                .hasMessageContaining("cpe.security.api-access (env CPE_SECURITY_API_ACCESS) = 'anyone'")
+                .hasMessageNotContaining("pw,");
+    }
+
+    @Test
     void unknownRoleStopsStartupNamingKeyValueAndAllowedRoles() {
         TestConfig config = TestConfig.defaults().with("cpe.roles", "decider,deciderr");
 

@@ -15,7 +15,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A server configured with {@code cpe.roles=decider} starts that role only, pointed at services elsewhere. */
+/**
+ * A server configured with {@code cpe.roles=decider} starts that role only, pointed at services elsewhere; its API
+ * admits requests from this machine without credentials ({@code cpe.security.api-access=open-local}).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DeciderOnlyIT {
@@ -27,7 +30,9 @@ class DeciderOnlyIT {
                 Map.of(
                         "cpe.roles", "decider",
                         "cpe.sqs.endpoint", "http://127.0.0.1:9/",
-                        "cpe.swf.endpoint", "http://127.0.0.1:9/swf"));
+                        "cpe.swf.endpoint", "http://127.0.0.1:9/swf",
+                        "cpe.security.users", "",
+                        "cpe.security.api-access", "open-local"));
     }
 
     @Test
@@ -45,5 +50,15 @@ class DeciderOnlyIT {
                 .contains(Http.roleState("embedded-sqs", "DISABLED"))
                 .contains(Http.roleState("embedded-swf", "DISABLED"));
         assertThat(Http.get(base.toURI().resolve("api/roles")).body()).doesNotContain("\"endpoint\"");
+    }
+
+    @Test
+    void openLocalAdmitsThisMachineWithoutCredentialsButNotWrongOnes(@ArquillianResource URL base) throws Exception {
+        Http.Response local = Http.callAs("GET", base.toURI().resolve("api/me"), null, null);
+        Http.Response wrong = Http.callAs("GET", base.toURI().resolve("api/me"), "admin", "guess");
+
+        assertThat(local.status()).as(local.body()).isEqualTo(200);
+        assertThat(local.body()).contains("\"user\":\"local\"", "\"operator\":true");
+        assertThat(wrong.status()).as("credentials given are checked even here").isEqualTo(401);
     }
 }

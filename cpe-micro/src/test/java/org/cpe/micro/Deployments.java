@@ -15,6 +15,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The real all-in-one WAR as built, with a test's configuration layered on top of its defaults. */
 final class Deployments {
 
+    /** The API users of every test deployment: an operator and a reader (see {@link Http}). */
+    static final String USERS = Http.OPERATOR + ":operator:" + Http.OPERATOR_PASSWORD + "," + Http.READER + ":reader:"
+            + Http.READER_PASSWORD;
+
     private Deployments() {}
 
     /**
@@ -27,6 +31,9 @@ final class Deployments {
         properties.append("cpe.data-dir=").append(tempDir(name)).append('\n');
         properties.append("cpe.embedded-sqs.port=0\n");
         properties.append("cpe.startup.exit-on-failure=false\n");
+        if (!config.containsKey("cpe.security.users")) {
+            properties.append("cpe.security.users=").append(USERS).append('\n');
+        }
         properties.append(config.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n")));

@@ -7,15 +7,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Small HTTP GETs and POSTs for the client-side tests; a connection refused or reset reads as status 0. */
+/**
+ * Small HTTP GETs and POSTs for the client-side tests, as the operator of {@link Deployments#USERS} unless a
+ * method says otherwise; a connection refused or reset reads as status 0.
+ */
 final class Http {
+
+    /** The operator the tests' deployments admit. */
+    static final String OPERATOR = "operator";
+
+    static final String OPERATOR_PASSWORD = "op-secret";
+
+    /** The reader the tests' deployments admit. */
+    static final String READER = "reader";
+
+    static final String READER_PASSWORD = "read-secret";
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {}
 
-    record Response(int status, String body) {}
+    record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        Response(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+    }
 
     static Response get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
@@ -40,11 +58,34 @@ final class Http {
         return send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Any method, with no body, as {@code user} (no credentials when null) and any further headers (name, value). */
+    static Response callAs(String method, URI uri, String user, String password, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return sendAs(request, user, password);
+    }
+
+    /** The value of an {@code Authorization: Basic} header. */
+    static String basic(String user, String password) {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static Response send(HttpRequest.Builder request) {
+        return sendAs(request, OPERATOR, OPERATOR_PASSWORD);
+    }
+
+    private static Response sendAs(HttpRequest.Builder request, String user, String password) {
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
         try {
             HttpResponse<String> response =
                     CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             return new Response(0, e.toString());
         } catch (InterruptedException e) {

@@ -64,6 +64,12 @@ class LauncherIT {
         ROLES.forEach(role -> assertThat(response.body()).contains(Http.roleState(role, "RUNNING")));
         assertThat(Http.get(URI.create("http://127.0.0.1:" + port + "/")).body())
                 .contains("Cloud Processing Engine");
+        // No API user configured: the console's operator 'admin' has the password the server wrote to the data folder.
+        String password = Files.readString(dataDir.resolve("data").resolve("admin-password"))
+                .trim();
+        URI me = URI.create("http://127.0.0.1:" + port + "/api/me");
+        assertThat(Http.callAs("GET", me, "admin", password).body()).contains("\"user\":\"admin\"");
+        assertThat(Http.callAs("GET", me, null, null).status()).isEqualTo(401);
 
         // The README's demo: bin/cpe submits the sample job and follows it to its result.
         Path demo = dataDir.resolve("demo.log");

@@ -1,5 +1,6 @@
 package org.cpe.web.api;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -7,11 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** The REST API's root, {@code /api}; its OpenAPI document is served at {@code /openapi}. */
 @ApplicationPath("/api")
+@DeclareRoles({"reader", "operator"})
 @OpenAPIDefinition(
         info =
                 @Info(
                         title = "CPE operations API",
                         version = "1",
-                        description = "Jobs of every client, execution plans and this server's roles. Errors are JSON:"
-                                + " {\"error\": CODE, \"message\": text}."))
+                        description =
+                                "Jobs of every client, execution plans and this server's roles. Every request names a"
+                                        + " user with HTTP Basic (cpe.security.users): a reader may read and validate plans,"
+                                        + " an operator may also act. Errors are JSON: {\"error\": CODE, \"message\": text}."))
 public class CpeApplication extends Application {}

@@ -1,5 +1,6 @@
 package org.cpe.web.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -78,6 +79,7 @@ public class RolesResource {
 
     @POST
     @Path("{role}/pause")
+    @RolesAllowed("operator")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pause a polling role's loops on this server")
     public Response pause(@PathParam("role") String role) {
@@ -86,6 +88,7 @@ public class RolesResource {
 
     @POST
     @Path("{role}/resume")
+    @RolesAllowed("operator")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resume a paused polling role on this server")
     public Response resume(@PathParam("role") String role) {

@@ -1,0 +1,122 @@
+package org.cpe.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.cpe.config.SecuritySettings.ApiRole;
+
+/**
+ * HTTP Basic authentication of the API (the resources that {@code web.xml} protects), with refusals as JSON.
+ *
+ * <p>A browser's own login dialog would keep the credentials and send them with any page's requests; so a request
+ * that says it comes from a script ({@code X-Requested-With}, as the console's do) gets its 401 without the {@code
+ * WWW-Authenticate: Basic} challenge, and the console asks for the credentials in its own form.
+ */
+@ApplicationScoped
+public class ApiAuthentication implements HttpAuthenticationMechanism {
+
+    /** The user that requests from this machine act as under {@code cpe.security.api-access=open-local}. */
+    public static final String LOCAL_USER = "local";
+
+    @Inject
+    IdentityStoreHandler identities;
+
+    @Inject
+    ApiUsers users;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<UsernamePasswordCredential> credential =
+                    basic(header.substring(6).trim());
+            if (credential.isEmpty()) {
+                return context.isProtected()
+                        ? refuse(request, response, "The Authorization header is not Basic base64(user:password)")
+                        : context.doNothing();
+            }
+            CredentialValidationResult result = identities.validate(credential.get());
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+            }
+            return context.isProtected()
+                    ? refuse(request, response, "Wrong user name or password")
+                    : context.doNothing();
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (users.openLocal() && isLoopback(request.getRemoteAddr())) {
+            return context.notifyContainerAboutLogin(LOCAL_USER, ApiUsers.groups(ApiRole.OPERATOR));
+        }
+        return refuse(
+                request,
+                response,
+                "The API needs a user: send HTTP Basic credentials of one of cpe.security.users"
+                        + " (the console asks for them)");
+    }
+
+    private static Optional<UsernamePasswordCredential> basic(String encoded) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    new UsernamePasswordCredential(pair.substring(0, colon), new Password(pair.substring(colon + 1))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null) {
+            return false;
+        }
+        try {
+            // A literal address: no name lookup happens.
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static AuthenticationStatus refuse(
+            HttpServletRequest request, HttpServletResponse response, String message) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        if (request.getHeader("X-Requested-With") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"CPE\", charset=\"UTF-8\"");
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("error", "UNAUTHENTICATED")
+                            .add("message", message)
+                            .build()
+                            .toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The client went away; nothing more to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
