@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cpe.client.ClientDefinition;
@@ -87,6 +89,45 @@ public class OperatorJobs {
             scope = JobLister.Scope.all();
         }
         return new JobLister(swf, domain()).search(scope, parsed);
+    }
+
+    /**
+     * The dashboard's figures, counted by SWF over every client: {@code open} jobs, the jobs closed in the last
+     * {@code windowMinutes} by close status ({@code closed}), and {@code throughput}: the jobs completed in the last
+     * minute, five minutes and hour.
+     */
+    public ObjectNode summary(int windowMinutes) {
+        Instant now = Instant.now();
+        ObjectNode data = JobReport.JSON.createObjectNode();
+        data.put(
+                "open",
+                swf.countOpenWorkflowExecutions(
+                                r -> r.domain(domain()).startTimeFilter(t -> t.oldestDate(Instant.EPOCH)))
+                        .count());
+        data.put("windowMinutes", windowMinutes);
+        ObjectNode closed = data.putObject("closed");
+        for (CloseStatus status : List.of(
+                CloseStatus.COMPLETED,
+                CloseStatus.FAILED,
+                CloseStatus.CANCELED,
+                CloseStatus.TERMINATED,
+                CloseStatus.TIMED_OUT,
+                CloseStatus.CONTINUED_AS_NEW)) {
+            closed.put(status.toString(), closedSince(now.minus(Duration.ofMinutes(windowMinutes)), status));
+        }
+        ObjectNode throughput = data.putObject("throughput");
+        throughput.put("completedLastMinute", closedSince(now.minus(Duration.ofMinutes(1)), CloseStatus.COMPLETED));
+        throughput.put("completedLast5Minutes", closedSince(now.minus(Duration.ofMinutes(5)), CloseStatus.COMPLETED));
+        throughput.put("completedLastHour", closedSince(now.minus(Duration.ofHours(1)), CloseStatus.COMPLETED));
+        data.put("at", now.toString());
+        return data;
+    }
+
+    private int closedSince(Instant since, CloseStatus status) {
+        return swf.countClosedWorkflowExecutions(r -> r.domain(domain())
+                        .closeTimeFilter(t -> t.oldestDate(since))
+                        .closeStatusFilter(f -> f.status(status)))
+                .count();
     }
 
     /**

@@ -243,6 +243,131 @@ class JobsApiIT {
                 .contains("CPE operations API", "Run again a job whose latest run did not complete");
     }
 
+    @Test
+    void theSummaryCountsOpenAndClosedJobsAndThroughput() throws Exception {
+        String jobId = "summary-" + System.nanoTime();
+        JsonNode before = json(get("api/jobs/summary"));
+        assertThat(start("acme", jobId, 0).status()).isEqualTo(201);
+        awaitStatus("acme", jobId, "COMPLETED");
+
+        JsonNode after = json(get("api/jobs/summary?windowMinutes=60"));
+        Http.Response bad = get("api/jobs/summary?windowMinutes=0");
+
+        assertThat(after.path("windowMinutes").asInt()).isEqualTo(60);
+        // Every job of this test server started within the hour: the two windows count the same jobs.
+        assertThat(after.at("/closed/COMPLETED").asInt())
+                .isGreaterThanOrEqualTo(before.at("/closed/COMPLETED").asInt() + 1);
+        assertThat(after.at("/throughput/completedLastHour").asInt())
+                .isGreaterThanOrEqualTo(
+                        after.at("/throughput/completedLast5Minutes").asInt())
+                .isGreaterThanOrEqualTo(
+                        after.at("/throughput/completedLastMinute").asInt());
+        assertThat(after.at("/throughput/completedLast5Minutes").asInt()).isPositive();
+        assertThat(after.path("open").isInt()).isTrue();
+        assertThat(after.at("/closed").size()).isEqualTo(6);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(json(bad).path("error").asText()).isEqualTo("INVALID_FILTER");
+    }
+
+    @Test
+    void theApiNeedsAUserAndTellsWhyItRefuses() throws Exception {
+        Http.Response anonymous = Http.callAs("GET", uri("api/jobs"), null, null);
+        Http.Response fromScript =
+                Http.callAs("GET", uri("api/jobs"), null, null, "X-Requested-With", "XMLHttpRequest");
+        Http.Response wrongPassword =
+                Http.callAs("GET", uri("api/jobs"), Http.OPERATOR, "not-" + Http.OPERATOR_PASSWORD);
+        Http.Response unknownUser = Http.callAs("GET", uri("api/jobs"), "nobody", Http.OPERATOR_PASSWORD);
+        Http.Response notBasic = Http.callAs("GET", uri("api/jobs"), null, null, "Authorization", "Basic %%%");
+
+        for (Http.Response refused : List.of(anonymous, fromScript, wrongPassword, unknownUser, notBasic)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+            assertThat(json(refused).path("error").asText()).isEqualTo("UNAUTHENTICATED");
+            assertThat(refused.body()).doesNotContain("Exception", "<html");
+        }
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm=\"CPE\""));
+        assertThat(fromScript.headers().firstValue("WWW-Authenticate"))
+                .as("no browser dialog for the console's own requests")
+                .isEmpty();
+        assertThat(json(wrongPassword).path("message").asText()).isEqualTo("Wrong user name or password");
+        assertThat(Http.callAs("GET", uri("/health/ready"), null, null).status())
+                .as("health stays open to probes")
+                .isIn(200, 503);
+        assertThat(Http.callAs("GET", uri("/openapi"), null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReaderReadsButAnOperatorActs() throws Exception {
+        String jobId = "reader-" + System.nanoTime();
+        assertThat(start("demo", jobId, 30).status()).isEqualTo(201);
+
+        Http.Response me = Http.callAs("GET", uri("api/me"), Http.READER, Http.READER_PASSWORD);
+        Http.Response read = Http.callAs("GET", uri("api/jobs/demo/" + jobId), Http.READER, Http.READER_PASSWORD);
+        Http.Response workers = Http.callAs("GET", uri("api/workers"), Http.READER, Http.READER_PASSWORD);
+        Http.Response cancel =
+                Http.callAs("POST", uri("api/jobs/demo/" + jobId + "/cancel"), Http.READER, Http.READER_PASSWORD);
+        Http.Response pause = Http.callAs("POST", uri("api/roles/decider/pause"), Http.READER, Http.READER_PASSWORD);
+        Http.Response startAsReader = Http.callAs("POST", uri("api/jobs/demo"), Http.READER, Http.READER_PASSWORD);
+
+        assertThat(json(me).path("user").asText()).isEqualTo(Http.READER);
+        assertThat(json(me).path("roles").toString()).isEqualTo("[\"reader\"]");
+        assertThat(json(get("api/me")).path("roles").toString()).isEqualTo("[\"reader\",\"operator\"]");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(workers.status()).isEqualTo(200);
+        for (Http.Response refused : List.of(cancel, pause, startAsReader)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(json(refused).path("error").asText()).isEqualTo("FORBIDDEN");
+            assertThat(json(refused).path("message").asText()).contains("reader", "operator");
+        }
+        assertThat(json(get("api/jobs/demo/" + jobId + "?history=false"))
+                        .at("/job/cancelRequested")
+                        .asBoolean())
+                .as("the reader's cancel did nothing")
+                .isFalse();
+        Http.Response validate = Http.callAs(
+                "POST",
+                uri("api/plans/validate?source=x.yml"),
+                Http.READER,
+                Http.READER_PASSWORD,
+                "Content-Type",
+                "application/yaml");
+        assertThat(validate.status())
+                .as("a reader may check a plan: %s", validate.body())
+                .isEqualTo(400);
+        assertThat(json(validate).path("error").asText())
+                .as("past the role check")
+                .isEqualTo("NO_PLAN");
+        assertThat(Http.callAs("POST", uri("api/jobs/demo/" + jobId + "/cancel"), Http.OPERATOR, Http.OPERATOR_PASSWORD)
+                        .status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aPageOfAnotherSiteMayNotAct() throws Exception {
+        String jobId = "origin-" + System.nanoTime();
+        assertThat(start("demo", jobId, 30).status()).isEqualTo(201);
+        String self = "http://" + base.getHost() + ":" + base.getPort();
+
+        Http.Response foreign = Http.callAs(
+                "POST",
+                uri("api/jobs/demo/" + jobId + "/cancel"),
+                Http.OPERATOR,
+                Http.OPERATOR_PASSWORD,
+                "Origin",
+                "http://evil.example");
+        Http.Response sameSite = Http.callAs(
+                "POST",
+                uri("api/jobs/demo/" + jobId + "/cancel"),
+                Http.OPERATOR,
+                Http.OPERATOR_PASSWORD,
+                "Origin",
+                self);
+
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(json(foreign).path("error").asText()).isEqualTo("CROSS_ORIGIN");
+        assertThat(sameSite.status()).as(sameSite.body()).isEqualTo(202);
+    }
+
     private Http.Response start(String client, String jobId, int seconds) throws Exception {
         return post(
                 "api/jobs/" + client + "?jobId=" + jobId,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -68,10 +69,23 @@ public class JobsResource {
                 .build());
     }
 
+    @Operation(
+            summary = "The dashboard's figures over every client: open jobs, jobs closed in the last windowMinutes by"
+                    + " status, and jobs completed in the last minute, five minutes and hour")
+    @GET
+    @Path("summary")
+    public Response summary(@QueryParam("windowMinutes") @DefaultValue("1440") int windowMinutes) {
+        if (windowMinutes < 1 || windowMinutes > 525_600) {
+            return new ApiError("INVALID_FILTER", "windowMinutes must be from 1 to 525600 (a year)").response(400);
+        }
+        return answer(() -> Response.ok(json(jobs.summary(windowMinutes))).build());
+    }
+
     /** Body: the {@code START_JOB} data ({@code {"workflow": {"name", "version"}, ...}}); the jobId is optional. */
     @Operation(summary = "Start a job for a client from its START_JOB data")
     @POST
     @Path("{client}")
+    @RolesAllowed("operator")
     public Response start(@PathParam("client") String client, @QueryParam("jobId") String jobId, String body) {
         return answer(() -> {
             JsonNode data = body(body);
@@ -105,6 +119,7 @@ public class JobsResource {
     @Operation(summary = "Cancel a job's open run: its running activities, then the workflow")
     @POST
     @Path("{client}/{jobId}/cancel")
+    @RolesAllowed("operator")
     public Response cancel(@PathParam("client") String client, @PathParam("jobId") String jobId) {
         return answer(() -> Response.accepted(json(jobs.cancel(client, jobId))).build());
     }
@@ -113,6 +128,7 @@ public class JobsResource {
     @Operation(summary = "Terminate a job's open run at once")
     @POST
     @Path("{client}/{jobId}/terminate")
+    @RolesAllowed("operator")
     public Response terminate(@PathParam("client") String client, @PathParam("jobId") String jobId, String body) {
         return answer(() -> {
             JsonNode data = body == null || body.isBlank() ? JSON.createObjectNode() : body(body);
@@ -125,6 +141,7 @@ public class JobsResource {
     @Operation(summary = "Signal a job's open run")
     @POST
     @Path("{client}/{jobId}/signal")
+    @RolesAllowed("operator")
     public Response signal(@PathParam("client") String client, @PathParam("jobId") String jobId, String body) {
         return answer(() -> {
             JsonNode data = body(body);
@@ -139,6 +156,7 @@ public class JobsResource {
     @Operation(summary = "Run again a job whose latest run did not complete")
     @POST
     @Path("{client}/{jobId}/retry")
+    @RolesAllowed("operator")
     public Response retry(@PathParam("client") String client, @PathParam("jobId") String jobId) {
         return answer(() -> Response.status(Response.Status.CREATED)
                 .entity(json(jobs.retry(client, jobId)))
