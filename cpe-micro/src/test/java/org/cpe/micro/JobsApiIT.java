@@ -240,7 +240,8 @@ class JobsApiIT {
         assertThat(document.body())
                 .contains(
                         "/api/jobs/{client}/{jobId}/retry", "/api/jobs/{client}/{jobId}/cancel", "/api/plans/validate")
-                .contains("CPE operations API", "Run again a job whose latest run did not complete");
+                .contains("CPE operations API", "Run again a job whose latest run did not complete")
+                .contains("securitySchemes:", "scheme: basic");
     }
 
     @Test
