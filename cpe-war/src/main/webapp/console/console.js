@@ -189,8 +189,11 @@ async function dashboard() {
   for (const role of roles) {
     const row = rolesBody.insertRow();
     cell(row, role.name);
-    cell(row, role.state + (role.lastError ? ' (' + role.lastError + ')' : ''), 'st-' + role.state);
-    cell(row, Object.entries(role.details || {}).map(([k, v]) => k + ': ' + v).join('; '));
+    // A role that runs again shows its last error as history, not as its state.
+    const running = role.state === 'RUNNING' || role.state === 'PAUSED';
+    cell(row, role.state + (role.lastError && !running ? ' (' + role.lastError + ')' : ''), 'st-' + role.state);
+    const details = cell(row, Object.entries(role.details || {}).map(([k, v]) => k + ': ' + v).join('; '));
+    if (role.lastError && running) details.appendChild(text('div', 'last error: ' + role.lastError, 'hint'));
   }
 }
 
