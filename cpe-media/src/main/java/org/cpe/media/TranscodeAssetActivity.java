@@ -31,7 +31,8 @@ import org.cpe.activity.ActivityType;
  *       {@code audio_codec}, {@code video_bitrate}, {@code audio_bitrate}, {@code frame_rate}, {@code
  *       video_codec_options}, all really applied). The picture keeps its aspect ratio inside {@code size} and is never
  *       enlarged unless {@code allow_upscale} is true. An HLS preset writes the playlist at {@code uri} and its
- *       segments beside it.
+ *       segments beside it. A {@code watermark} ({@code uri}, {@code size}, {@code opacity}, {@code x}, {@code y}) is
+ *       laid over the scaled picture.
  *   <li>{@code THUMB}: {@code mode} {@code snapshot} (one frame at {@code snapshot_sec}) or {@code intervals} (one
  *       every {@code intervals} seconds, numbered {@code <name>000001.jpg}, …), scaled into {@code size}.
  *   <li>{@code AUDIO}: the sound track alone, in the format of the {@code uri}'s extension ({@code audio_codec} and
@@ -92,7 +93,7 @@ public class TranscodeAssetActivity implements Activity {
             Path main = made.resolve(target.fileName());
             List<String> arguments =
                     switch (outType) {
-                        case "VIDEO" -> video(file, info, output, main);
+                        case "VIDEO" -> video(file, info, output, main, watermark(output, work.path(), context));
                         case "THUMB" -> thumbnails(file, info, output, main);
                         case "AUDIO" -> audio(file, output, main);
                         default -> image(file, info, output, main);
@@ -138,16 +139,36 @@ public class TranscodeAssetActivity implements Activity {
         return summary;
     }
 
-    private static List<String> video(Path file, AssetInfo info, JsonNode output, Path main) throws ActivityException {
+    private static List<String> video(Path file, AssetInfo info, JsonNode output, Path main, Watermark watermark)
+            throws ActivityException {
         Preset preset = Preset.resolve(output);
-        List<String> args = new ArrayList<>(List.of("-i", file.toString(), "-map", "0:v:0", "-map", "0:a:0?"));
+        List<String> args = new ArrayList<>(List.of("-i", file.toString()));
+        String scale = null;
         if (preset.width() > 0) {
             int[] size = fit(
                     info,
                     preset.width(),
                     preset.height(),
                     output.path("allow_upscale").asBoolean(false));
-            args.addAll(List.of("-vf", "scale=" + size[0] + ":" + size[1]));
+            scale = "scale=" + size[0] + ":" + size[1];
+        }
+        if (watermark != null) {
+            // One filter graph: the picture is scaled, then the watermark laid over it (the original's second -vf
+            // replaced the first, so a watermark undid the scaling).
+            args.addAll(List.of("-i", watermark.file().toString()));
+            args.addAll(List.of(
+                    "-filter_complex",
+                    "[0:v]" + (scale == null ? "null" : scale) + "[base];" + watermark.filter() + ";[base][wm]"
+                            + watermark.overlay() + "[out]",
+                    "-map",
+                    "[out]",
+                    "-map",
+                    "0:a:0?"));
+        } else {
+            args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?"));
+            if (scale != null) {
+                args.addAll(List.of("-vf", scale));
+            }
         }
         add(args, "-c:v", preset.videoCodec());
         add(args, "-b:v", preset.videoBitrate());
@@ -251,6 +272,41 @@ public class TranscodeAssetActivity implements Activity {
         }
         args.addAll(List.of("-frames:v", "1", "-update", "1", main.toString()));
         return args;
+    }
+
+    /**
+     * The watermark of {@code output.watermark}: {@code {"uri", "size" (WxH, optional), "opacity" (0 to 1, default 1),
+     * "x", "y"}}, where a negative x or y counts from the right or bottom edge, as the original's did.
+     */
+    record Watermark(Path file, String filter, String overlay) {}
+
+    private static Watermark watermark(JsonNode output, Path workDir, ActivityContext context)
+            throws ActivityException {
+        JsonNode spec = output.path("watermark");
+        if (spec.isMissingNode() || spec.isNull()) {
+            return null;
+        }
+        Path file = Storage.fetch(Location.parse("output_asset.watermark", spec), workDir, context);
+        double opacity = spec.path("opacity").asDouble(1.0);
+        if (opacity < 0 || opacity > 1) {
+            throw new ActivityException(
+                    ActivityReasons.INPUT_INVALID, "output_asset.watermark.opacity must be from 0 to 1");
+        }
+        StringBuilder filter = new StringBuilder("[1:v]");
+        if (spec.hasNonNull("size")) {
+            Preset size = Preset.resolve(sizeOnly(spec));
+            filter.append("scale=")
+                    .append(size.width())
+                    .append(':')
+                    .append(size.height())
+                    .append(',');
+        }
+        filter.append("format=rgba,colorchannelmixer=aa=").append(opacity).append("[wm]");
+        int x = spec.path("x").asInt(0);
+        int y = spec.path("y").asInt(0);
+        String overlay = "overlay=" + (x < 0 ? "main_w-overlay_w" + x : String.valueOf(x)) + ":"
+                + (y < 0 ? "main_h-overlay_h" + y : String.valueOf(y));
+        return new Watermark(file, filter.toString(), overlay);
     }
 
     /** Adds the scale filter of {@code output.size}, if any, for a picture of {@code width} x {@code height}. */

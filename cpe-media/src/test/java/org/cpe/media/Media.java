@@ -101,6 +101,53 @@ final class Media {
         return file;
     }
 
+    /** A plain square PNG of one colour (an ffmpeg colour name), as a watermark. */
+    static Path square(Path dir, String name, String color, int size) throws Exception {
+        Path file = dir.resolve(name);
+        run(
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "color=c=" + color + ":size=" + size + "x" + size + ":duration=1",
+                "-frames:v",
+                "1",
+                file.toString());
+        return file;
+    }
+
+    /** The red, green and blue of the pixel at x, y (rounded down to even) of the frame at {@code second}. */
+    static int[] pixel(Path video, double second, int x, int y) throws Exception {
+        Process process = new ProcessBuilder(List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-ss",
+                        String.valueOf(second),
+                        "-i",
+                        video.toString(),
+                        "-frames:v",
+                        "1",
+                        "-vf",
+                        "crop=2:2:" + (x & ~1) + ":" + (y & ~1),
+                        "-f",
+                        "rawvideo",
+                        "-pix_fmt",
+                        "rgb24",
+                        "-"))
+                .start();
+        byte[] rgb = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // A 2x2 block (YUV 4:2:0 crops by even sizes); its first pixel.
+        assertThat(rgb)
+                .as(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .hasSize(12);
+        return new int[] {rgb[0] & 0xff, rgb[1] & 0xff, rgb[2] & 0xff};
+    }
+
     static JsonNode probe(Path file) throws Exception {
         return new ObjectMapper()
                 .readTree(

@@ -108,6 +108,30 @@ class MediaActivitiesTest {
     }
 
     @Test
+    void aWatermarkIsLaidOverTheScaledPictureFromTheCorner() throws Exception {
+        Path mark = Media.square(media, "mark.png", "red", 64);
+
+        transcode(
+                video,
+                "{\"type\": \"VIDEO\", \"preset\": \"360p-generic\", \"size\": \"320x180\", \"watermark\": {\"uri\": \""
+                        + mark.toUri() + "\", \"size\": \"32x32\", \"opacity\": 1, \"x\": -8, \"y\": -8}}",
+                "marked.mp4");
+
+        Path marked = out.resolve("marked.mp4");
+        JsonNode picture = Media.stream(Media.probe(marked), "video");
+        assertThat(picture.path("width").asInt()).as("still scaled").isEqualTo(320);
+        assertThat(picture.path("height").asInt()).isEqualTo(180);
+        int[] inside = Media.pixel(marked, 1, 320 - 8 - 16, 180 - 8 - 16);
+        transcode(video, "{\"type\": \"VIDEO\", \"preset\": \"360p-generic\", \"size\": \"320x180\"}", "plain.mp4");
+        int[] unmarked = Media.pixel(out.resolve("plain.mp4"), 1, 320 - 8 - 16, 180 - 8 - 16);
+        assertThat(inside[0])
+                .as("red inside the watermark: %s", java.util.Arrays.toString(inside))
+                .isGreaterThan(180);
+        assertThat(inside[1]).isLessThan(80);
+        assertThat(unmarked).as("the same spot without the watermark").isNotEqualTo(inside);
+    }
+
+    @Test
     void anHlsPresetWritesThePlaylistAndItsSegments() throws Exception {
         JsonNode result = transcode(video, "{\"type\": \"VIDEO\", \"preset\": \"hls-360p-generic\"}", "hls/index.m3u8");
 
