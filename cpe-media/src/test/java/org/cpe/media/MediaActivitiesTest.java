@@ -164,6 +164,17 @@ class MediaActivitiesTest {
     }
 
     @Test
+    void withoutDescribeTheResultOnlySaysWhereTheOutputWent() throws Exception {
+        JsonNode result = transcode(video, "{\"type\": \"AUDIO\", \"describe\": false}", "quiet.m4a");
+
+        assertThat(result.path("output").asText())
+                .isEqualTo(out.resolve("quiet.m4a").toUri().toString());
+        assertThat(result.has("format")).isFalse();
+        assertThat(result.has("streams")).isFalse();
+        assertThat(out.resolve("quiet.m4a")).exists();
+    }
+
+    @Test
     void audioIsExtractedAlone() throws Exception {
         transcode(video, "{\"type\": \"AUDIO\", \"audio_bitrate\": \"96k\"}", "sound.m4a");
 
