@@ -9,14 +9,16 @@ import org.cpe.activity.ActivityException;
 import org.cpe.activity.ActivityReasons;
 
 /**
- * Where an asset is or goes: a {@code file:} path, or an {@code http(s):} URL (input only). Given as a URI string, as
- * {@code {"uri": …}}, or in the original's shape {@code {"http": url}}.
+ * Where an asset is or goes: a {@code file:} path, an {@code s3://bucket/key} object, or an {@code http(s):} URL (input
+ * only). Given as a URI string, as {@code {"uri": …}}, or in the original's shapes {@code {"bucket", "file"}} and
+ * {@code {"http": url}}.
  */
 public record Location(URI uri) {
 
     /** The kinds of place a location can be. */
     public enum Kind {
         FILE,
+        S3,
         HTTP
     }
 
@@ -33,11 +35,9 @@ public record Location(URI uri) {
             text = node.path("uri").asText();
         } else if (node.path("http").isTextual()) {
             text = node.path("http").asText();
-        } else if (node.has("bucket")) {
-            throw new ActivityException(
-                    ActivityReasons.INPUT_INVALID,
-                    "\"" + field + "\" names an S3 bucket: this worker has no S3 storage yet; give a file: or"
-                            + " http(s): URI");
+        } else if (node.path("bucket").isTextual() && node.path("file").isTextual()) {
+            String file = node.path("file").asText();
+            text = "s3://" + node.path("bucket").asText() + "/" + (file.startsWith("/") ? file.substring(1) : file);
         } else {
             throw new ActivityException(
                     ActivityReasons.INPUT_INVALID,
@@ -57,14 +57,41 @@ public record Location(URI uri) {
         if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
             return new Location(uri);
         }
+        if (scheme.equals("s3")
+                && uri.getHost() != null
+                && uri.getPath() != null
+                && uri.getPath().length() > 1) {
+            return new Location(uri);
+        }
         throw new ActivityException(
                 ActivityReasons.INPUT_INVALID,
-                "\"" + field + "\" = \"" + text + "\": CPE reads assets from file: and http(s): URIs"
-                        + " (such as file:///data/in.mp4)");
+                "\"" + field + "\" = \"" + text + "\": CPE reads assets from file:, s3:// and http(s): URIs"
+                        + " (such as file:///data/in.mp4 or s3://bucket/in.mp4)");
     }
 
     public Kind kind() {
-        return uri.getScheme().equalsIgnoreCase("file") ? Kind.FILE : Kind.HTTP;
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        return scheme.equals("file") ? Kind.FILE : scheme.equals("s3") ? Kind.S3 : Kind.HTTP;
+    }
+
+    /** The bucket of an {@code s3://} location. */
+    public String bucket() {
+        return uri.getHost();
+    }
+
+    /** The object key of an {@code s3://} location. */
+    public String key() {
+        return uri.getPath().substring(1);
+    }
+
+    /** The location named {@code name} in the same folder (file) or under the same key prefix (S3). */
+    public Location sibling(String name) {
+        if (kind() == Kind.FILE) {
+            return new Location(path().resolveSibling(name).toUri());
+        }
+        String path = uri.getPath();
+        return new Location(URI.create(
+                uri.getScheme() + "://" + uri.getHost() + path.substring(0, path.lastIndexOf('/') + 1) + name));
     }
 
     /** The local path of a {@code file:} location. */

@@ -24,6 +24,9 @@ public final class MediaReasons {
     /** ffmpeg or ffprobe is not installed where the worker looks for it. */
     public static final String FFMPEG_MISSING = "FFMPEG_MISSING";
 
+    /** An {@code s3://} asset on a worker without S3 storage ({@code cpe.media.s3.endpoint}). */
+    public static final String S3_NOT_CONFIGURED = "S3_NOT_CONFIGURED";
+
     /** A preset that does not exist. */
     public static final String UNKNOWN_PRESET = "UNKNOWN_PRESET";
 

@@ -14,10 +14,16 @@ import java.time.Duration;
 import java.util.Map;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.ActivityException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Brings assets to the worker and results to where they go, streaming: a file is never held in memory whole. A
- * {@code file:} input is read where it is; an http(s) input is downloaded into the task's work folder. Outputs are
+ * {@code file:} input is read where it is; an http(s) or {@code s3://} input is downloaded into the task's work folder. Outputs are
  * made in the work folder and moved into place when complete, so that a half-written output never shows.
  */
 final class Storage {
@@ -33,7 +39,10 @@ final class Storage {
     private Storage() {}
 
     /** The asset at {@code location} as a local file, downloaded into {@code workDir} when it is remote. */
-    static Path fetch(Location location, Path workDir, ActivityContext context) throws ActivityException {
+    static Path fetch(Location location, Path workDir, ActivityContext context, MediaS3 s3) throws ActivityException {
+        if (location.kind() == Location.Kind.S3) {
+            return s3Download(location, workDir.resolve("input-" + location.fileName()), context, s3);
+        }
         if (location.kind() == Location.Kind.FILE) {
             Path path = location.path();
             if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
@@ -86,11 +95,43 @@ final class Storage {
         }
     }
 
-    /** Moves the finished {@code made} file to {@code target}, which must be a {@code file:} location. */
-    static void store(Path made, Location target, ActivityContext context) throws ActivityException {
+    private static Path s3Download(Location location, Path target, ActivityContext context, MediaS3 s3)
+            throws ActivityException {
+        S3Client client = s3.client();
+        context.preparing(Map.of("downloading", location.toString()));
+        try {
+            client.getObject(r -> r.bucket(location.bucket()).key(location.key()), ResponseTransformer.toFile(target));
+            return target;
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            throw new ActivityException(MediaReasons.DOWNLOAD_FAILED, "no object at " + location, e);
+        } catch (SdkException e) {
+            context.throwIfCancelRequested();
+            throw new ActivityException(
+                    MediaReasons.DOWNLOAD_FAILED, "GET " + location + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the finished {@code made} file at {@code target}, a {@code file:} location (moved into place) or an {@code
+     * s3://} one (uploaded from the file, streaming).
+     */
+    static void store(Path made, Location target, ActivityContext context, MediaS3 s3) throws ActivityException {
+        if (target.kind() == Location.Kind.S3) {
+            S3Client client = s3.client();
+            context.finishing(Map.of("storing", target.toString()));
+            try {
+                client.putObject(r -> r.bucket(target.bucket()).key(target.key()), RequestBody.fromFile(made));
+                Files.deleteIfExists(made);
+            } catch (SdkException | IOException e) {
+                context.throwIfCancelRequested();
+                throw new ActivityException(
+                        MediaReasons.UPLOAD_FAILED, "PUT " + target + " failed: " + e.getMessage(), e);
+            }
+            return;
+        }
         if (target.kind() != Location.Kind.FILE) {
             throw new ActivityException(
-                    MediaReasons.UPLOAD_FAILED, "outputs go to file: URIs; " + target + " is not one");
+                    MediaReasons.UPLOAD_FAILED, "outputs go to file: or s3:// URIs; " + target + " is neither");
         }
         context.finishing(Map.of("storing", target.toString()));
         Path path = target.path();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +61,17 @@ public class TranscodeAssetActivity implements Activity {
 
     private final Ffmpeg ffmpeg = Ffmpeg.fromSystem();
 
+    @Inject
+    MediaS3 s3 = new MediaS3();
+
+    /** For CDI. */
+    public TranscodeAssetActivity() {}
+
+    /** With this S3 storage, for tests. */
+    TranscodeAssetActivity(MediaS3 s3) {
+        this.s3 = s3;
+    }
+
     @Override
     public JsonNode execute(ActivityTask task, ActivityContext context) throws ActivityException {
         JsonNode input = task.input();
@@ -71,13 +82,13 @@ public class TranscodeAssetActivity implements Activity {
                     ActivityReasons.INPUT_INVALID, "\"output_asset\" must be an object with at least type and uri");
         }
         Location target = Location.parse("output_asset.uri", output.path("uri"));
-        if (target.kind() != Location.Kind.FILE) {
+        if (target.kind() == Location.Kind.HTTP) {
             throw new ActivityException(
-                    ActivityReasons.INPUT_INVALID, "output_asset.uri must be a file: URI, not " + target);
+                    ActivityReasons.INPUT_INVALID, "output_asset.uri must be a file: or s3:// URI, not " + target);
         }
         String outType = output.path("type").asText("").toUpperCase(Locale.ROOT);
         try (WorkDir work = WorkDir.create(task)) {
-            Path file = Storage.fetch(source, work.path(), context);
+            Path file = Storage.fetch(source, work.path(), context, s3);
             JsonNode metadata = input.path("input_asset_metadata");
             AssetInfo info = metadata.path("streams").isArray()
                     ? AssetInfo.of(metadata)
@@ -93,7 +104,7 @@ public class TranscodeAssetActivity implements Activity {
             Path main = made.resolve(target.fileName());
             List<String> arguments =
                     switch (outType) {
-                        case "VIDEO" -> video(file, info, output, main, watermark(output, work.path(), context));
+                        case "VIDEO" -> video(file, info, output, main, watermark(output, work.path(), context, s3));
                         case "THUMB" -> thumbnails(file, info, output, main);
                         case "AUDIO" -> audio(file, output, main);
                         default -> image(file, info, output, main);
@@ -127,20 +138,19 @@ public class TranscodeAssetActivity implements Activity {
         Path described = Files.exists(main) ? main : files.get(0);
         ObjectNode summary =
                 describe ? AssetInfo.of(ffmpeg.probe(described, context)).summary() : AssetInfo.JSON.createObjectNode();
-        Path folder = target.path().getParent();
         ArrayNode written = AssetInfo.JSON.createArrayNode();
         for (Path file : files) {
-            URI uri = file.equals(main)
-                    ? target.uri()
-                    : folder.resolve(file.getFileName()).toUri();
-            Storage.store(file, new Location(uri), context);
-            written.add(uri.toString());
+            Location to = file.equals(main)
+                    ? target
+                    : target.sibling(file.getFileName().toString());
+            Storage.store(file, to, context, s3);
+            written.add(to.toString());
         }
         summary.put(
                 "output",
                 described.equals(main)
-                        ? target.uri().toString()
-                        : folder.resolve(described.getFileName()).toUri().toString());
+                        ? target.toString()
+                        : target.sibling(described.getFileName().toString()).toString());
         summary.set("files", written);
         summary.put("source_type", source.type());
         return summary;
@@ -288,13 +298,13 @@ public class TranscodeAssetActivity implements Activity {
      */
     record Watermark(Path file, String filter, String overlay) {}
 
-    private static Watermark watermark(JsonNode output, Path workDir, ActivityContext context)
+    private static Watermark watermark(JsonNode output, Path workDir, ActivityContext context, MediaS3 s3)
             throws ActivityException {
         JsonNode spec = output.path("watermark");
         if (spec.isMissingNode() || spec.isNull()) {
             return null;
         }
-        Path file = Storage.fetch(Location.parse("output_asset.watermark", spec), workDir, context);
+        Path file = Storage.fetch(Location.parse("output_asset.watermark", spec), workDir, context, s3);
         double opacity = spec.path("opacity").asDouble(1.0);
         if (opacity < 0 || opacity > 1) {
             throw new ActivityException(

@@ -3,6 +3,7 @@ package org.cpe.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.cpe.activity.Activity;
 import org.cpe.activity.ActivityContext;
@@ -27,11 +28,22 @@ public class ValidateAssetActivity implements Activity {
 
     private final Ffmpeg ffmpeg = Ffmpeg.fromSystem();
 
+    @Inject
+    MediaS3 s3 = new MediaS3();
+
+    /** For CDI. */
+    public ValidateAssetActivity() {}
+
+    /** With this S3 storage, for tests. */
+    ValidateAssetActivity(MediaS3 s3) {
+        this.s3 = s3;
+    }
+
     @Override
     public JsonNode execute(ActivityTask task, ActivityContext context) throws ActivityException {
         Location input = Location.parse("input_asset", task.input().path("input_asset"));
         try (WorkDir work = WorkDir.create(task)) {
-            Path file = Storage.fetch(input, work.path(), context);
+            Path file = Storage.fetch(input, work.path(), context, s3);
             AssetInfo info = AssetInfo.of(ffmpeg.probe(file, context));
             ObjectNode result = AssetInfo.JSON.createObjectNode();
             result.set("format", info.probe().path("format"));
