@@ -241,11 +241,10 @@ class MediaActivitiesTest {
         });
         context.runningOn(worker);
         worker.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (context.progress.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50); // waiting for the first progress report, not simulating work
-        }
-        assertThat(context.progress).as("ffmpeg reported progress").isNotEmpty();
+        org.awaitility.Awaitility.await("ffmpeg reported progress")
+                .atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> !context.progress.isEmpty());
 
         context.cancel();
 

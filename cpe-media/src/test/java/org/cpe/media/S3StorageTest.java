@@ -53,9 +53,10 @@ class S3StorageTest {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "media-key", "media-secret")
                 .build();
         proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(20); // S3Proxy starts Jetty on its own thread; waiting for it, not simulating work
-        }
+        // S3Proxy starts Jetty on its own thread.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> "STARTED".equals(proxy.getState()));
         s3 = S3Client.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.US_EAST_1)
