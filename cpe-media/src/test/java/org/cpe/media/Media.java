@@ -42,80 +42,52 @@ final class Media {
 
     /** An H.264/AAC MP4 of {@code seconds} with the test picture at {@code width} x {@code height}, 25 fps. */
     static Path video(Path dir, String name, int width, int height, int seconds) throws Exception {
-        Path file = dir.resolve(name);
-        run(
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:duration=" + seconds,
+        return generate(
+                dir.resolve(name),
+                List.of(
+                        "testsrc=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
+                        "sine=frequency=440:duration=" + seconds),
                 "-c:v",
                 "libx264",
                 "-preset",
                 "ultrafast",
                 "-c:a",
                 "aac",
-                "-shortest",
-                file.toString());
-        return file;
+                "-shortest");
     }
 
     /** A PNG of the test picture. */
     static Path image(Path dir, String name, int width, int height) throws Exception {
-        Path file = dir.resolve(name);
-        run(
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=" + width + "x" + height + ":rate=1:duration=1",
+        return generate(
+                dir.resolve(name),
+                List.of("testsrc=size=" + width + "x" + height + ":rate=1:duration=1"),
                 "-frames:v",
-                "1",
-                file.toString());
-        return file;
+                "1");
     }
 
     /** An MP3 of a sine tone. */
     static Path audio(Path dir, String name, int seconds) throws Exception {
-        Path file = dir.resolve(name);
-        run(
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:duration=" + seconds,
-                file.toString());
-        return file;
+        return generate(dir.resolve(name), List.of("sine=frequency=440:duration=" + seconds));
     }
 
     /** A plain square PNG of one colour (an ffmpeg colour name), as a watermark. */
     static Path square(Path dir, String name, String color, int size) throws Exception {
-        Path file = dir.resolve(name);
-        run(
-                "ffmpeg",
-                "-v",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "color=c=" + color + ":size=" + size + "x" + size + ":duration=1",
+        return generate(
+                dir.resolve(name),
+                List.of("color=c=" + color + ":size=" + size + "x" + size + ":duration=1"),
                 "-frames:v",
-                "1",
-                file.toString());
+                "1");
+    }
+
+    /** Runs ffmpeg on its test {@code sources} (lavfi) with the output {@code options} into {@code file}. */
+    private static Path generate(Path file, List<String> sources, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        for (String source : sources) {
+            command.addAll(List.of("-f", "lavfi", "-i", source));
+        }
+        command.addAll(List.of(options));
+        command.add(file.toString());
+        run(command.toArray(String[]::new));
         return file;
     }
 
