@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -58,13 +59,34 @@ public final class SigV4Verifier {
      */
     public Optional<Reply> check(
             String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+        String payloadHash = hex(sha256(body));
+        String declared = first(headers, "x-amz-content-sha256");
+        if (declared != null && !declared.equals(payloadHash) && !declared.startsWith("UNSIGNED")) {
+            return refuse(INVALID, "The x-amz-content-sha256 header does not match the request body");
+        }
+        Verdict verdict = verify(method, path, query, headers, payloadHash);
+        return verdict.refused()
+                ? refuse(verdict.refusal().type(), verdict.refusal().message())
+                : Optional.empty();
+    }
+
+    /**
+     * Whether the request's signature holds for a body whose SHA-256 is {@code payloadHash} (in hex, or the literal
+     * the client signed instead, such as {@code UNSIGNED-PAYLOAD}; the caller checks the body against it). A service
+     * that answers in another format than AWS JSON maps the refusal's {@link Refusal#kind()} to its own errors.
+     */
+    public Verdict verify(
+            String method, String path, String query, Map<String, List<String>> headers, String payloadHash) {
         String authorization = first(headers, "authorization");
         if (authorization == null) {
-            return refuse(MISSING, "Missing Authentication Token: the request must be signed with AWS Signature V4");
+            return Verdict.refuse(
+                    Refusal.Kind.MISSING,
+                    "Missing Authentication Token: the request must be signed with AWS Signature V4");
         }
         Matcher m = AUTHORIZATION.matcher(authorization);
         if (!m.matches()) {
-            return refuse(INCOMPLETE, "The Authorization header is not a complete AWS4-HMAC-SHA256 signature");
+            return Verdict.refuse(
+                    Refusal.Kind.INCOMPLETE, "The Authorization header is not a complete AWS4-HMAC-SHA256 signature");
         }
         String accessKey = m.group(1);
         String date = m.group(2);
@@ -73,8 +95,8 @@ public final class SigV4Verifier {
         List<String> signedHeaders = Arrays.asList(m.group(5).split(";"));
         String secret = secrets.get(accessKey);
         if (secret == null) {
-            return refuse(
-                    UNRECOGNIZED,
+            return Verdict.refuse(
+                    Refusal.Kind.UNKNOWN_KEY,
                     "The security token included in the request is invalid: unknown access key " + accessKey);
         }
         String amzDate = first(headers, "x-amz-date");
@@ -82,21 +104,19 @@ public final class SigV4Verifier {
         try {
             at = Instant.from(AMZ_DATE.parse(amzDate == null ? "" : amzDate));
         } catch (DateTimeParseException e) {
-            return refuse(INCOMPLETE, "The request needs an X-Amz-Date header such as 20150830T123600Z");
+            return Verdict.refuse(
+                    Refusal.Kind.INCOMPLETE, "The request needs an X-Amz-Date header such as 20150830T123600Z");
         }
         if (!amzDate.startsWith(date) || !signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
-            return refuse(INCOMPLETE, "The signature must cover the host and x-amz-date headers of the request's day");
+            return Verdict.refuse(
+                    Refusal.Kind.INCOMPLETE,
+                    "The signature must cover the host and x-amz-date headers of the request's day");
         }
         if (Duration.between(at, clock.instant()).abs().compareTo(SKEW) > 0) {
-            return refuse(
-                    INVALID,
+            return Verdict.refuse(
+                    Refusal.Kind.EXPIRED,
                     "Signature expired: " + amzDate + " is more than 15 minutes from the server's time "
                             + AMZ_DATE.format(clock.instant()));
-        }
-        String payloadHash = hex(sha256(body));
-        String declared = first(headers, "x-amz-content-sha256");
-        if (declared != null && !declared.equals(payloadHash) && !declared.startsWith("UNSIGNED")) {
-            return refuse(INVALID, "The x-amz-content-sha256 header does not match the request body");
         }
         StringBuilder canonical = new StringBuilder()
                 .append(method)
@@ -108,7 +128,7 @@ public final class SigV4Verifier {
         for (String name : signedHeaders) {
             List<String> values = headers.get(name);
             if (values == null) {
-                return refuse(INCOMPLETE, "The signed header " + name + " is not in the request");
+                return Verdict.refuse(Refusal.Kind.INCOMPLETE, "The signed header " + name + " is not in the request");
             }
             List<String> trimmed = new ArrayList<>();
             values.forEach(v -> trimmed.add(v.trim().replaceAll("\\s+", " ")));
@@ -128,12 +148,63 @@ public final class SigV4Verifier {
         key = hmac(key, "aws4_request");
         byte[] expected = hmac(key, toSign);
         if (!MessageDigest.isEqual(expected, HexFormat.of().parseHex(m.group(6)))) {
-            return refuse(
-                    INVALID,
+            return Verdict.refuse(
+                    Refusal.Kind.MISMATCH,
                     "The request signature we calculated does not match the signature you provided. Check your AWS"
                             + " Secret Access Key and signing method.");
         }
-        return Optional.empty();
+        return new Verdict(null, new Signed(m.group(6), amzDate, scope, key));
+    }
+
+    /** Why a signature does not hold: the kind, which each protocol names its own way, and a message. */
+    public record Refusal(Kind kind, String message) {
+
+        /** The ways a signature fails, as AWS distinguishes them. */
+        public enum Kind {
+            MISSING(SigV4Verifier.MISSING),
+            INCOMPLETE(SigV4Verifier.INCOMPLETE),
+            UNKNOWN_KEY(UNRECOGNIZED),
+            EXPIRED(INVALID),
+            MISMATCH(INVALID);
+
+            private final String jsonType;
+
+            Kind(String jsonType) {
+                this.jsonType = jsonType;
+            }
+        }
+
+        String type() {
+            return kind.jsonType;
+        }
+    }
+
+    /**
+     * A signature that holds: what a streaming upload's chunk signatures chain from ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}).
+     */
+    public record Signed(String signature, String amzDate, String scope, byte[] signingKey) {
+
+        /**
+         * The signature of the next chunk of a signed streaming upload, given the previous chunk's signature (the
+         * seed's for the first) and the chunk's data hash in hex.
+         */
+        public String chunkSignature(String previous, String chunkHash) {
+            String toSign = "AWS4-HMAC-SHA256-PAYLOAD\n" + amzDate + "\n" + scope + "\n" + previous + "\n"
+                    + hex(sha256(new byte[0])) + "\n" + chunkHash;
+            return hex(hmac(signingKey, toSign));
+        }
+    }
+
+    /** The outcome of {@link #verify}: either a refusal or the signature that holds. */
+    public record Verdict(Refusal refusal, Signed signed) {
+
+        static Verdict refuse(Refusal.Kind kind, String message) {
+            return new Verdict(new Refusal(kind, message), null);
+        }
+
+        public boolean refused() {
+            return refusal != null;
+        }
     }
 
     private static String canonicalQuery(String query) {
@@ -142,7 +213,9 @@ public final class SigV4Verifier {
         }
         List<String> pairs = new ArrayList<>(Arrays.asList(query.split("&")));
         pairs.replaceAll(p -> p.contains("=") ? p : p + "=");
-        pairs.sort(null);
+        // By name, then value: a plain sort of "name=value" would put "a-b=1" before "a=1".
+        pairs.sort(Comparator.comparing((String p) -> p.substring(0, p.indexOf('=')))
+                .thenComparing(p -> p.substring(p.indexOf('=') + 1)));
         return String.join("&", pairs);
     }
 
