@@ -34,14 +34,7 @@ public record EmbeddedSwfSettings(
                         "a jdbc:h2: or jdbc:postgresql: URL, such as jdbc:postgresql://db-host:5432/cpe");
             }
         });
-        String signatures = reader.text(SIGNATURES_KEY);
-        if (!signatures.equals("sigv4") && !signatures.equals("open")) {
-            reader.problem(
-                    SIGNATURES_KEY,
-                    signatures,
-                    "is not a way to check requests",
-                    "'sigv4' (requests signed with an accepted access key) or 'open' (no check, for local use)");
-        }
+        boolean signaturesRequired = signaturesRequired(reader, SIGNATURES_KEY);
         Map<String, String> keys = new LinkedHashMap<>();
         reader.optional(ACCESS_KEYS_KEY).ifPresent(list -> {
             for (String pair : list.split(",")) {
@@ -62,8 +55,21 @@ public record EmbeddedSwfSettings(
                 reader.optional("cpe.embedded-swf.jdbc-user"),
                 reader.optional("cpe.embedded-swf.jdbc-password"),
                 reader.seconds("cpe.embedded-swf.poll-timeout-seconds", 1, 60),
-                !signatures.equals("open"),
+                signaturesRequired,
                 Map.copyOf(keys));
+    }
+
+    /** How an embedded service's HTTP endpoint checks requests: 'sigv4' (true) or 'open' (false). */
+    static boolean signaturesRequired(ConfigReader reader, String key) {
+        String signatures = reader.text(key);
+        if (!signatures.equals("sigv4") && !signatures.equals("open")) {
+            reader.problem(
+                    key,
+                    signatures,
+                    "is not a way to check requests",
+                    "'sigv4' (requests signed with an accepted access key) or 'open' (no check, for local use)");
+        }
+        return !signatures.equals("open");
     }
 
     /** Secrets stay out of logs. */

@@ -10,7 +10,8 @@ public enum Role {
     DECIDER("decider"),
     ACTIVITY_POLLER("activity-poller"),
     EMBEDDED_SQS("embedded-sqs"),
-    EMBEDDED_SWF("embedded-swf");
+    EMBEDDED_SWF("embedded-swf"),
+    EMBEDDED_S3("embedded-s3");
 
     private final String configName;
 

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.swf.SwfClient;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@DependsOn({"StartupGuard", "EmbeddedSqsRole", "EmbeddedSwfRole"})
+@DependsOn({"StartupGuard", "EmbeddedSqsRole", "EmbeddedSwfRole", "EmbeddedS3Role"})
 public class ActivityPollerRole extends PollingRole {
 
     private static final Logger LOG = Logger.getLogger(ActivityPollerRole.class.getName());

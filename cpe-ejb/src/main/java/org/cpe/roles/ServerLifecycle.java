@@ -40,6 +40,9 @@ public class ServerLifecycle {
     @Inject
     EmbeddedSwfRole embeddedSwf;
 
+    @Inject
+    EmbeddedS3Role embeddedS3;
+
     public void stopAll() {
         List<PollingRole> pollers = List.of(inputPoller, decider, activityPoller);
         pollers.forEach(PollingRole::requestStop);
@@ -50,6 +53,7 @@ public class ServerLifecycle {
         }
         embeddedSqs.stop();
         embeddedSwf.stop();
+        embeddedS3.stop();
         LOG.info("CPE roles stopped");
     }
 

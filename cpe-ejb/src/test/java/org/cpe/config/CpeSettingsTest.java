@@ -53,6 +53,30 @@ class CpeSettingsTest {
     }
 
     @Test
+    void theS3StoreMakesTheMediaBucketAndRefusesBucketNamesS3DoesNotAllow() {
+        CpeSettings defaults = TestConfig.defaults().read();
+
+        assertThat(defaults.roles().isEnabled(Role.EMBEDDED_S3)).isTrue();
+        assertThat(defaults.embeddedS3().buckets()).containsExactly("media");
+        assertThat(defaults.embeddedS3().signaturesRequired()).isTrue();
+        assertThat(TestConfig.defaults()
+                        .with("cpe.embedded-s3.buckets", "media, out.example")
+                        .with("cpe.embedded-s3.signatures", "open")
+                        .read()
+                        .embeddedS3())
+                .isEqualTo(new EmbeddedS3Settings(java.util.List.of("media", "out.example"), false));
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.embedded-s3.buckets", "media,My_Bucket")
+                        .read())
+                .hasMessageContaining("cpe.embedded-s3.buckets (env CPE_EMBEDDED_S3_BUCKETS)")
+                .hasMessageContaining("'My_Bucket'");
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.embedded-s3.signatures", "none")
+                        .read())
+                .hasMessageContaining("cpe.embedded-s3.signatures (env CPE_EMBEDDED_S3_SIGNATURES) = 'none'");
+    }
+
+    @Test
     void apiUsersAreReadWithTheirRolesAndTheirSecretsStayOutOfLogs() {
         String hash = org.cpe.client.PasswordHash.hash("pw".toCharArray());
         CpeSettings defaults = TestConfig.defaults().read();
@@ -99,7 +123,8 @@ class CpeSettingsTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("cpe.roles (env CPE_ROLES) = 'decider,deciderr'")
                 .hasMessageContaining("unknown role 'deciderr'")
-                .hasMessageContaining("input-poller, decider, activity-poller, embedded-sqs, embedded-swf");
+                .hasMessageContaining(
+                        "input-poller, decider, activity-poller, embedded-sqs, embedded-swf, embedded-s3");
     }
 
     @Test

@@ -44,7 +44,7 @@ class LayeredLookupTest {
                 LayeredLookup.of(key -> Optional.empty(), getClass().getClassLoader());
 
         assertThat(lookup.apply("cpe.roles"))
-                .contains("input-poller,decider,activity-poller,embedded-sqs,embedded-swf");
+                .contains("input-poller,decider,activity-poller,embedded-sqs,embedded-swf,embedded-s3");
         assertThat(CpeSettings.read(lookup).clients().clients()).hasSize(1);
     }
 }

@@ -5,18 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.cpe.activity.ActivityException;
+import org.cpe.s3.client.EmbeddedS3Client;
+import org.cpe.s3.http.S3HttpServer;
+import org.cpe.s3.http.S3RestProtocol;
+import org.cpe.s3.store.ObjectStore;
+import org.cpe.swf.http.SigV4Verifier;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -25,14 +38,18 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code s3://} assets through the SDK's {@code S3Client} against a real S3-compatible store, S3Proxy, on loopback:
- * the input downloaded, the outputs (one file, and numbered thumbnails under a key prefix) uploaded and checked with
- * ffprobe after downloading them back.
+ * {@code s3://} assets through the SDK's {@code S3Client} against real S3-compatible stores on loopback: CPE's own
+ * embedded store in-process (as {@code cpe.media.s3.endpoint=embedded} serves it) and over HTTP with signatures
+ * checked, and a third-party one, S3Proxy. The input is downloaded, the outputs (one file, and numbered thumbnails
+ * under a key prefix) uploaded and checked with ffprobe after downloading them back.
  */
 class S3StorageTest {
 
     private static S3Proxy proxy;
     private static S3Client s3;
+    private static S3HttpServer cpeServer;
+    private static S3Client cpeOverHttp;
+    private static S3Client cpeInProcess;
 
     @TempDir
     static Path dir;
@@ -70,9 +87,35 @@ class S3StorageTest {
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("media-key", "media-secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        s3.createBucket(b -> b.bucket("media"));
+        ObjectStore objects = ObjectStore.open(dir.resolve("cpe-s3"));
+        cpeServer = new S3HttpServer(
+                new S3RestProtocol(
+                        objects,
+                        Optional.of(new SigV4Verifier(Map.of("media-key", "media-secret"), Clock.systemUTC())),
+                        "us-east-1"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                "/s3");
+        cpeOverHttp = S3Client.builder()
+                .endpointOverride(URI.create(cpeServer.endpoint()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("media-key", "media-secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        cpeInProcess = new EmbeddedS3Client(objects);
         Path video = Media.video(dir, "in.mp4", 640, 360, 4);
-        s3.putObject(r -> r.bucket("media").key("inbox/in.mp4"), RequestBody.fromFile(video));
+        for (S3Client client : List.of(s3, cpeOverHttp)) {
+            client.createBucket(b -> b.bucket("media"));
+            client.putObject(r -> r.bucket("media").key("inbox/in.mp4"), RequestBody.fromFile(video));
+        }
+    }
+
+    static Stream<Arguments> stores() {
+        return Stream.of(
+                Arguments.of("CPE's embedded store, in-process", cpeInProcess),
+                Arguments.of("CPE's embedded store over HTTP", cpeOverHttp),
+                Arguments.of("S3Proxy over HTTP", s3));
     }
 
     @AfterAll
@@ -83,10 +126,15 @@ class S3StorageTest {
         if (proxy != null) {
             proxy.stop();
         }
+        if (cpeOverHttp != null) {
+            cpeOverHttp.close();
+            cpeServer.close();
+        }
     }
 
-    @Test
-    void anS3AssetIsValidatedAndTranscodedToS3() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void anS3AssetIsValidatedAndTranscodedToS3(String name, S3Client s3) throws Exception {
         MediaS3 storage = MediaS3.of(s3);
 
         JsonNode info = (JsonNode) new ValidateAssetActivity(storage)
@@ -112,7 +160,7 @@ class S3StorageTest {
 
         assertThat(info.path("type").asText()).isEqualTo("VIDEO");
         assertThat(video.path("output").asText()).isEqualTo("s3://media/out/small.mp4");
-        Path back = dir.resolve("back.mp4");
+        Path back = dir.resolve("back-" + name.hashCode() + ".mp4");
         s3.getObject(r -> r.bucket("media").key("out/small.mp4"), back);
         assertThat(Media.stream(Media.probe(back), "video").path("width").asInt())
                 .isEqualTo(320);
@@ -124,8 +172,9 @@ class S3StorageTest {
                 .contains("out/t/shot000001.jpg", "out/t/shot000002.jpg");
     }
 
-    @Test
-    void aMissingObjectAndAWorkerWithoutS3AreNamed() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aMissingObjectAndAWorkerWithoutS3AreNamed(String name, S3Client s3) {
         assertThatThrownBy(() -> new ValidateAssetActivity(MediaS3.of(s3))
                         .execute(
                                 FakeTask.of("ValidateAsset", "{\"input_asset\": \"s3://media/inbox/nothing.mp4\"}"),

@@ -25,11 +25,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The packaged {@code cpe-transcode} plan on the whole stack: ValidateAsset, then a video and thumbnails made side by
- * side by TranscodeAsset with ffmpeg, the client told of their progress, and the outputs checked with ffprobe.
+ * side by TranscodeAsset with ffmpeg, the client told of their progress, and the outputs checked with ffprobe; once
+ * with file assets and once with {@code s3://} assets in the server's own S3 store, reached by the test over HTTP.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -133,6 +140,50 @@ class MediaIT {
                     assertThat(p.percent()).isBetween(0, 100);
                 });
         assertThat(messages).extracting(m -> m.path("type").asText()).contains("WORKFLOW_COMPLETED");
+    }
+
+    @Test
+    void theTranscodePlanReadsAndWritesTheServersOwnS3Store() throws Exception {
+        String jobId = "media-s3-" + System.nanoTime();
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(base.toURI().resolve("s3"))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("cpe-local", "cpe-local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            // The default bucket 'media' exists from the start; the input goes in over HTTP as a user's upload would.
+            s3.putObject(
+                    r -> r.bucket("media").key("in/" + jobId + ".mp4"),
+                    RequestBody.fromFile(media.resolve("input.mp4")));
+            String job = "{\"workflow\": {\"name\": \"cpe-transcode\", \"version\": \"1\"}, \"input_asset\":"
+                    + " \"s3://media/in/" + jobId + ".mp4\", \"video\": {\"type\": \"VIDEO\", \"preset\":"
+                    + " \"360p-generic\", \"size\": \"320x180\", \"uri\": \"s3://media/out/" + jobId
+                    + "/video.mp4\"}, \"thumbnails\": {\"type\": \"THUMB\", \"mode\": \"intervals\", \"intervals\": 2,"
+                    + " \"uri\": {\"bucket\": \"media\", \"file\": \"out/" + jobId + "/thumbs/t.jpg\"}}}";
+
+            Http.Response started = Http.postJson(base.toURI().resolve("api/jobs/demo?jobId=" + jobId), job);
+
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            JsonNode detail = await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> JSON.readTree(
+                                    Http.get(base.toURI().resolve("api/jobs/demo/" + jobId + "?history=false"))
+                                            .body()),
+                            d -> !d.at("/job/status").asText().equals("OPEN"));
+            assertThat(detail.at("/job/status").asText()).as(detail.toString()).isEqualTo("COMPLETED");
+            assertThat(detail.at("/job/result/video/output").asText())
+                    .isEqualTo("s3://media/out/" + jobId + "/video.mp4");
+            Path video = media.resolve(jobId + ".mp4");
+            s3.getObject(r -> r.bucket("media").key("out/" + jobId + "/video.mp4"), video);
+            assertThat(probe(video).at("/streams/0/width").asInt()).isEqualTo(320);
+            assertThat(s3.listObjectsV2(r -> r.bucket("media").prefix("out/" + jobId + "/thumbs/"))
+                            .contents())
+                    .extracting(o -> o.key())
+                    .contains("out/" + jobId + "/thumbs/t000001.jpg", "out/" + jobId + "/thumbs/t000003.jpg");
+        }
     }
 
     /** The demo client's messages about {@code jobId}, read off its output queue until WORKFLOW_COMPLETED. */

@@ -133,7 +133,7 @@ public final class S3RestProtocol {
         };
     }
 
-    static S3Reply error(int status, String code, String message, String resource, String requestId) {
+    public static S3Reply error(int status, String code, String message, String resource, String requestId) {
         return S3Reply.xml(
                 status,
                 S3Xml.DECLARATION + "<Error>" + S3Xml.element("Code", code) + S3Xml.element("Message", message)
