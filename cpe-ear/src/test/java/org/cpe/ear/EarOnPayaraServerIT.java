@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class EarOnPayaraServerIT {
 
     private static final List<String> ROLES =
-            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf");
+            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf", "embedded-s3");
     /** The ports a domain binds, as offsets from its port base (asadmin create-domain --help). */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
     /** The data of the cpe-roles check: the flat object named "data" after the check's name. */

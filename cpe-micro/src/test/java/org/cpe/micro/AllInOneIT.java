@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.swf.model.WorkflowType;
 class AllInOneIT {
 
     private static final List<String> ROLES =
-            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf");
+            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf", "embedded-s3");
 
     @Inject
     SqsClient sqs;

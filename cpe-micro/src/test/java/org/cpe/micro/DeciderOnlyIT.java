@@ -48,7 +48,8 @@ class DeciderOnlyIT {
                 .contains(Http.roleState("input-poller", "DISABLED"))
                 .contains(Http.roleState("activity-poller", "DISABLED"))
                 .contains(Http.roleState("embedded-sqs", "DISABLED"))
-                .contains(Http.roleState("embedded-swf", "DISABLED"));
+                .contains(Http.roleState("embedded-swf", "DISABLED"))
+                .contains(Http.roleState("embedded-s3", "DISABLED"));
         assertThat(Http.get(base.toURI().resolve("api/roles")).body()).doesNotContain("\"endpoint\"");
     }
 

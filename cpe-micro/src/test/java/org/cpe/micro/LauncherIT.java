@@ -30,7 +30,7 @@ class LauncherIT {
     private static final Path CLI = Path.of(System.getProperty("cpe.cli"));
     private static final Path SAMPLES = Path.of(System.getProperty("cpe.samples"));
     private static final List<String> ROLES =
-            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf");
+            List.of("input-poller", "decider", "activity-poller", "embedded-sqs", "embedded-swf", "embedded-s3");
 
     @TempDir
     Path dataDir;
