@@ -50,7 +50,8 @@ record Command(String type, String jobId, JsonNode data) {
         if (!TYPES.contains(type)) {
             return rejected(
                     "UNKNOWN_COMMAND",
-                    "Unknown command type '" + type + "'; known: " + String.join(", ", sorted()),
+                    "Unknown command type '" + (type.length() > 100 ? type.substring(0, 100) + "…" : type)
+                            + "'; known: " + String.join(", ", sorted()),
                     jobId);
         }
         if (jobId == null && !type.equals("GET_JOB_LIST")) {

@@ -11,6 +11,7 @@ import org.cpe.client.ClientDefinition;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.sqs.SqsText;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -165,7 +166,8 @@ public final class InputCycle implements PollCycle {
     private void send(String url, List<String> replies) {
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         int bytes = 0;
-        for (String reply : replies) {
+        for (String raw : replies) {
+            String reply = SqsText.clean(raw);
             int size = reply.getBytes(StandardCharsets.UTF_8).length;
             if (!batch.isEmpty() && (batch.size() == 10 || bytes + size > MAX_BATCH_BYTES)) {
                 sendBatch(url, batch);

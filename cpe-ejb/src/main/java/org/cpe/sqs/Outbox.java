@@ -56,7 +56,7 @@ public final class Outbox {
     /** Queues a message for the queue at {@code queueUrl}; blocks while the outbox is full. */
     public void send(String queueUrl, String body) {
         try {
-            queue.put(new Pending(queueUrl, body));
+            queue.put(new Pending(queueUrl, SqsText.clean(body)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sendDirect(new Pending(queueUrl, body));
