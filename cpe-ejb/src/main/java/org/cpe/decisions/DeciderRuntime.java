@@ -7,6 +7,7 @@ import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
 import org.cpe.metrics.CpeMetrics;
 import org.cpe.sqs.ClientNotifier;
+import org.cpe.sqs.NoticeJournal;
 import org.cpe.sqs.Outbox;
 import software.amazon.awssdk.services.swf.SwfClient;
 
@@ -27,6 +28,9 @@ public final class DeciderRuntime {
     private final ClientNotifier notifier;
     private final String identity;
     private volatile boolean registered;
+    private volatile NoticeJournal journal = NoticeJournal.NONE;
+    private final java.util.Set<String> recovered = new java.util.HashSet<>();
+    private volatile boolean recoveryDone;
     private volatile CpeMetrics metrics = CpeMetrics.NONE;
 
     public DeciderRuntime(
@@ -54,6 +58,60 @@ public final class DeciderRuntime {
             Registrations.register(swf, settings.domain(), settings.taskList(), plans.plans());
             registered = true;
         }
+    }
+
+    /**
+     * Sends the closing notices an earlier process journaled and did not see sent: those whose workflow did close;
+     * the others are struck off, as their decision is made again. Once per runtime, in the first turn of a loop, so
+     * that an unreachable SWF makes the loop back off and retry.
+     */
+    synchronized void recoverNotices() {
+        if (recoveryDone) {
+            return;
+        }
+        for (NoticeJournal.Entry entry : journal.recovered()) {
+            if (!recovered.add(entry.id())) {
+                continue;
+            }
+            if (closed(entry)) {
+                notifier.send(
+                        new ClientNotifier.Prepared(entry.queueUrl(), entry.body()), () -> journal.done(entry.id()));
+            } else {
+                journal.done(entry.id());
+            }
+        }
+        if (!journal.recovered().isEmpty()) {
+            java.util.logging.Logger.getLogger(DeciderRuntime.class.getName())
+                    .info(
+                            () -> "Decider: " + journal.recovered().size()
+                                    + " closing notice(s) an earlier process had not seen sent, resent where the workflow closed");
+        }
+        recoveryDone = true;
+    }
+
+    private boolean closed(NoticeJournal.Entry entry) {
+        try {
+            return swf.describeWorkflowExecution(
+                                    r -> r.domain(settings.domain()).execution(e -> e.workflowId(entry.workflowId())
+                                            .runId(entry.runId())))
+                            .executionInfo()
+                            .executionStatus()
+                    == software.amazon.awssdk.services.swf.model.ExecutionStatus.CLOSED;
+        } catch (software.amazon.awssdk.services.swf.model.UnknownResourceException gone) {
+            return false;
+        } catch (RuntimeException e) {
+            recovered.remove(entry.id());
+            throw e;
+        }
+    }
+
+    /** Where closing notices are kept until SQS has them; {@link NoticeJournal#NONE} until set. */
+    public void journal(NoticeJournal value) {
+        this.journal = value;
+    }
+
+    NoticeJournal journal() {
+        return journal;
     }
 
     /** One loop's turn: poll a decision task, decide, answer, notify. */

@@ -15,6 +15,8 @@ import org.cpe.decider.notify.JobRoute;
 import org.cpe.decider.plan.Plan;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.sqs.ClientNotifier;
+import org.cpe.sqs.NoticeJournal;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
@@ -45,6 +47,7 @@ public final class DecisionCycle implements PollCycle {
     @Override
     public void pollOnce(StopSignal stop) {
         runtime.ensureRegistered();
+        runtime.recoverNotices();
         PollForDecisionTaskResponse task = poll(null);
         if (task.taskToken() == null || task.taskToken().isEmpty()) {
             runtime.metrics().emptyPoll("decider");
@@ -60,9 +63,24 @@ public final class DecisionCycle implements PollCycle {
         String workflowId = task.workflowExecution().workflowId();
         String runId = task.workflowExecution().runId();
         Outcome outcome = decide(task, history);
-        swf.respondDecisionTaskCompleted(r -> r.taskToken(task.taskToken()).decisions(outcome.decisions()));
+        JobRoute route = route(history, workflowId);
+        // The notices that close the workflow are on disk before the close is: a kill after the answer loses none.
+        List<NoticeJournal.Entry> closing = new ArrayList<>();
+        List<Notice> closingNotices =
+                outcome.notices().stream().filter(Notice::closing).toList();
+        for (ClientNotifier.Prepared p : runtime.notifier().prepare(route, workflowId, runId, closingNotices)) {
+            NoticeJournal.Entry entry = NoticeJournal.Entry.of(p.queueUrl(), p.body(), workflowId, runId);
+            runtime.journal().pending(entry);
+            closing.add(entry);
+        }
+        try {
+            swf.respondDecisionTaskCompleted(r -> r.taskToken(task.taskToken()).decisions(outcome.decisions()));
+        } catch (RuntimeException e) {
+            closing.forEach(entry -> runtime.journal().done(entry.id()));
+            throw e;
+        }
         runtime.metrics().decided(java.time.Duration.ofNanos(System.nanoTime() - polled));
-        notify(history, workflowId, runId, outcome);
+        notify(route, workflowId, runId, outcome, closing);
     }
 
     private PollForDecisionTaskResponse poll(String nextPageToken) {
@@ -106,23 +124,32 @@ public final class DecisionCycle implements PollCycle {
         return new Outcome(List.of(decision), List.of(new Notice("WORKFLOW_FAILED", data, true)));
     }
 
-    private void notify(List<HistoryEvent> history, String workflowId, String runId, Outcome outcome) {
+    private static JobRoute route(List<HistoryEvent> history, String workflowId) {
         WorkflowExecutionStartedEventAttributes start = history.stream()
                 .filter(e -> e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED)
                 .map(HistoryEvent::workflowExecutionStartedEventAttributes)
                 .findFirst()
                 .orElse(null);
-        JobRoute route = JobRoute.of(
+        return JobRoute.of(
                 workflowId, start == null ? List.of() : start.tagList(), start == null ? null : start.input());
-        List<Notice> now = new ArrayList<>();
-        List<Notice> closing = new ArrayList<>();
-        outcome.notices().forEach(n -> (n.closing() ? closing : now).add(n));
-        if (!closing.isEmpty() && !closed(workflowId, runId)) {
-            // SWF refused the close decision (new events arrived meanwhile); the next decision task decides again.
-            closing.clear();
-        }
-        now.addAll(closing);
+    }
+
+    private void notify(
+            JobRoute route, String workflowId, String runId, Outcome outcome, List<NoticeJournal.Entry> closing) {
+        List<Notice> now = outcome.notices().stream().filter(n -> !n.closing()).toList();
         runtime.notifier().send(route, workflowId, runId, now);
+        if (closing.isEmpty()) {
+            return;
+        }
+        if (!closed(workflowId, runId)) {
+            // SWF refused the close decision (new events arrived meanwhile); the next decision task decides again.
+            closing.forEach(entry -> runtime.journal().done(entry.id()));
+            return;
+        }
+        for (NoticeJournal.Entry entry : closing) {
+            runtime.notifier().send(new ClientNotifier.Prepared(entry.queueUrl(), entry.body()), () -> runtime.journal()
+                    .done(entry.id()));
+        }
     }
 
     private boolean closed(String workflowId, String runId) {

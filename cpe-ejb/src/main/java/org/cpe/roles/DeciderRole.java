@@ -20,6 +20,7 @@ import org.cpe.decider.plan.PlanProblem;
 import org.cpe.decisions.DeciderRuntime;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.PollCycle;
+import org.cpe.sqs.NoticeJournal;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
 
@@ -67,6 +68,8 @@ public class DeciderRole extends PollingRole {
         runtime = new DeciderRuntime(
                 swf, sqs, settings.decider(), plans, settings.clients().clients());
         runtime.metrics(metrics());
+        runtime.journal(NoticeJournal.open(
+                settings.dataDir().toAbsolutePath().resolve("decider").resolve("notices.journal")));
         planLoops(settings);
     }
 

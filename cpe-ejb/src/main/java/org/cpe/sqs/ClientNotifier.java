@@ -33,21 +33,33 @@ public final class ClientNotifier {
         this.clients = clients.stream().collect(java.util.stream.Collectors.toMap(ClientDefinition::name, c -> c));
     }
 
+    /** A notice made into its message, and the URL of the output queue it goes to. */
+    public record Prepared(String queueUrl, String body) {}
+
     public void send(JobRoute route, String workflowId, String runId, List<Notice> notices) {
+        prepare(route, workflowId, runId, notices).forEach(p -> outbox.send(p.queueUrl(), p.body()));
+    }
+
+    /** Sends a prepared message, and runs {@code sent} once SQS has it; see {@link Outbox#send(String, String, Runnable)}. */
+    public void send(Prepared message, Runnable sent) {
+        outbox.send(message.queueUrl(), message.body(), sent);
+    }
+
+    /** The messages of {@code notices} for the job's client; none when the job has no client (logged). */
+    public List<Prepared> prepare(JobRoute route, String workflowId, String runId, List<Notice> notices) {
         if (notices.isEmpty()) {
-            return;
+            return List.of();
         }
         Optional<String> queue = queue(route);
         if (queue.isEmpty()) {
             LOG.fine(() -> "Workflow " + workflowId + " has no client output queue; " + notices.size()
                     + " notice(s) not sent");
-            return;
+            return List.of();
         }
         String url = queueUrls.computeIfAbsent(queue.get(), this::url);
-        for (Notice notice : notices) {
-            String body = ClientMessage.of(notice, route.jobId(), workflowId, runId, Instant.now());
-            outbox.send(url, body);
-        }
+        return notices.stream()
+                .map(n -> new Prepared(url, ClientMessage.of(n, route.jobId(), workflowId, runId, Instant.now())))
+                .toList();
     }
 
     private Optional<String> queue(JobRoute route) {

@@ -26,11 +26,14 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     private final URI endpoint;
     private final Function0<?> shutdown;
     private final Map<String, Long> persistedMessages;
+    private final RestoreLog restoreLog;
 
-    private EmbeddedSqsServer(URI endpoint, Function0<?> shutdown, Map<String, Long> persistedMessages) {
+    private EmbeddedSqsServer(
+            URI endpoint, Function0<?> shutdown, Map<String, Long> persistedMessages, RestoreLog restoreLog) {
         this.endpoint = endpoint;
         this.shutdown = shutdown;
         this.persistedMessages = Map.copyOf(persistedMessages);
+        this.restoreLog = restoreLog;
     }
 
     /**
@@ -61,6 +64,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
             overrides.put("messages-storage.uri", "jdbc:h2:" + database);
             overrides.put("messages-storage.prune-data-on-init", false);
         }
+        RestoreLog restoreLog = RestoreLog.listen();
         ClassLoader loader = EmbeddedSqsServer.class.getClassLoader();
         Config config = ConfigFactory.parseMap(overrides).withFallback(ConfigFactory.load(loader));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
@@ -69,7 +73,10 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         try {
             Function0<?> shutdown = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
             return new EmbeddedSqsServer(
-                    URI.create("http://" + hostForUrl(settings.host()) + ":" + port), shutdown, persisted);
+                    URI.create("http://" + hostForUrl(settings.host()) + ":" + port), shutdown, persisted, restoreLog);
+        } catch (RuntimeException e) {
+            restoreLog.close();
+            throw e;
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -85,9 +92,15 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         return persistedMessages;
     }
 
+    /** Whether ElasticMQ has logged the end of the queue's restore. */
+    public boolean restored(String queue) {
+        return restoreLog.restored(queue);
+    }
+
     /** Stops the server and waits for it to release its port and database. */
     @Override
     public void close() {
+        restoreLog.close();
         shutdown.apply();
     }
 

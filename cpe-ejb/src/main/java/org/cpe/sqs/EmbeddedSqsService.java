@@ -28,7 +28,8 @@ public class EmbeddedSqsService {
                 settings.embeddedSqs().maxReceiveCount());
         EmbeddedSqsServer started = EmbeddedSqsServer.start(settings.embeddedSqs(), settings.dataDir(), queues);
         try (SqsClient sqs = AwsClientFactory.sqs(started.endpoint(), settings.aws())) {
-            Map<String, String> urls = queues.awaitReady(sqs, started.persistedMessages(), READY_TIMEOUT);
+            Map<String, String> urls =
+                    queues.awaitReady(sqs, started.persistedMessages(), started::restored, READY_TIMEOUT);
             server = started;
             return urls;
         } catch (RuntimeException e) {

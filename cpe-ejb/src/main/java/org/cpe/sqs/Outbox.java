@@ -45,8 +45,19 @@ public final class Outbox {
     private final List<Pending> unsent = new ArrayList<>();
     private volatile boolean closed;
 
-    /** A message for the queue at {@code queueUrl}. */
-    record Pending(String queueUrl, String body) {}
+    /** A message for the queue at {@code queueUrl}, and what to do once SQS has it (or refused it for good). */
+    record Pending(String queueUrl, String body, Runnable sent) {
+
+        Pending(String queueUrl, String body) {
+            this(queueUrl, body, null);
+        }
+
+        void confirm() {
+            if (sent != null) {
+                sent.run();
+            }
+        }
+    }
 
     public Outbox(SqsClient sqs, int capacity) {
         this.sqs = sqs;
@@ -55,11 +66,20 @@ public final class Outbox {
 
     /** Queues a message for the queue at {@code queueUrl}; blocks while the outbox is full. */
     public void send(String queueUrl, String body) {
+        send(queueUrl, body, null);
+    }
+
+    /**
+     * Queues a message, and runs {@code sent} once SQS has taken it, or has refused it as malformed (it never will
+     * take it); {@code sent} runs on the sender's thread and must be quick.
+     */
+    public void send(String queueUrl, String body, Runnable sent) {
+        Pending pending = new Pending(queueUrl, SqsText.clean(body), sent);
         try {
-            queue.put(new Pending(queueUrl, SqsText.clean(body)));
+            queue.put(pending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            sendDirect(new Pending(queueUrl, body));
+            sendDirect(pending);
             return;
         }
         if (closed) {
@@ -167,6 +187,7 @@ public final class Outbox {
         String url = batch.get(0).queueUrl();
         if (batch.size() == 1) {
             sqs.sendMessage(r -> r.queueUrl(url).messageBody(batch.get(0).body()));
+            batch.get(0).confirm();
             return;
         }
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -188,6 +209,10 @@ public final class Outbox {
                 retry.add(message);
             }
         }
+        response.successful().forEach(ok -> batch.get(Integer.parseInt(ok.id())).confirm());
+        response.failed().stream()
+                .filter(failed -> Boolean.TRUE.equals(failed.senderFault()))
+                .forEach(failed -> batch.get(Integer.parseInt(failed.id())).confirm());
         if (!retry.isEmpty()) {
             unsent.addAll(retry);
             throw new IllegalStateException(

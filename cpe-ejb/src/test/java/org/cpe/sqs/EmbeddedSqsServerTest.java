@@ -57,6 +57,10 @@ class EmbeddedSqsServerTest {
                 assertThat(count)
                         .as("messages in demo-input after restart %d", restart)
                         .isEqualTo("5");
+                // Readiness must not hang on a count that consumers bring down during the restore: the log says done.
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> server.restored("demo-input"));
             }
         }
     }
