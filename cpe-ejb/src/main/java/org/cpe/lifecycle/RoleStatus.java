@@ -18,6 +18,9 @@ public final class RoleStatus implements LoopListener {
     private final Clock clock;
     private final Map<String, String> details = new ConcurrentHashMap<>();
     private volatile RoleState state = RoleState.NOT_STARTED;
+    /** The loops backing off now, by name. */
+    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private volatile Instant since;
     private volatile Instant lastProgress;
     private volatile String lastError;
@@ -48,6 +51,58 @@ public final class RoleStatus implements LoopListener {
     public void running() {
         lastProgress = clock.instant();
         transition(RoleState.RUNNING);
+    }
+
+    /**
+     * The listener of one of the role's loops. The role backs off while any of its loops does: an idle loop's good
+     * turns (a sender with nothing to send) must not hide a poll loop that cannot reach its service.
+     */
+    public LoopListener loop(String name) {
+        return new LoopListener() {
+            @Override
+            public void running() {
+                if (failing.isEmpty()) {
+                    RoleStatus.this.running();
+                }
+            }
+
+            @Override
+            public void progressed() {
+                failing.remove(name);
+                if (failing.isEmpty()) {
+                    RoleStatus.this.progressed();
+                } else {
+                    lastProgress = clock.instant();
+                }
+            }
+
+            @Override
+            public void backingOff(Throwable cause, Duration delay) {
+                failing.add(name);
+                RoleStatus.this.backingOff(cause, delay);
+            }
+
+            @Override
+            public void stopped() {
+                failing.remove(name);
+                RoleStatus.this.stopped();
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                RoleStatus.this.failed(cause);
+            }
+
+            @Override
+            public void paused() {
+                RoleStatus.this.paused();
+            }
+
+            @Override
+            public void resumed() {
+                RoleStatus.this.resumed();
+            }
+        };
     }
 
     @Override

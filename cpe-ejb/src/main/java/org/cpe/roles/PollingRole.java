@@ -109,7 +109,7 @@ public abstract class PollingRole {
                             loopName(i, count),
                             cycle(settings, i),
                             backoff,
-                            status,
+                            status.loop(loopName(i, count)),
                             pausable(i, count) ? gate : null)));
         }
         LOG.info(() -> "Role " + role().configName() + " started");

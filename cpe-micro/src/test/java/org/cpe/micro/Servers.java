@@ -66,6 +66,11 @@ final class Servers implements AutoCloseable {
                 .isTrue();
     }
 
+    /** A GET of {@code path} on the server. */
+    Http.Response get(String name, String path) throws Exception {
+        return Http.get(URI.create("http://127.0.0.1:" + ports.get(name) + path));
+    }
+
     boolean alive(String name) {
         return processes.get(name).isAlive();
     }
