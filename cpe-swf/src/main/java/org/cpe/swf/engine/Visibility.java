@@ -194,6 +194,14 @@ final class Visibility {
         if (status != null && status.status() == null) {
             throw Check.fail("closeStatusFilter.status", "Member must not be null");
         }
+        if (status != null
+                && status.status() == software.amazon.awssdk.services.swf.model.CloseStatus.UNKNOWN_TO_SDK_VERSION) {
+            // Unchecked, the text went to the database: PostgreSQL refused one with a NUL character (fuzzing found it).
+            throw Check.fail(
+                    "closeStatusFilter.status",
+                    "Member must satisfy enum value set: [COMPLETED, FAILED, CANCELED, TERMINATED, CONTINUED_AS_NEW,"
+                            + " TIMED_OUT]");
+        }
     }
 
     private static void exclusive(Object... filters) {
