@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A server configured with {@code cpe.roles=decider} starts that role only, pointed at services elsewhere; its API
- * admits requests from this machine without credentials ({@code cpe.security.api-access=open-local}).
+ * A server configured with {@code cpe.roles=decider} starts that role only, pointed at services elsewhere that do not
+ * answer, and says so in its health; its API admits requests from this machine without credentials ({@code
+ * cpe.security.api-access=open-local}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,12 +40,14 @@ class DeciderOnlyIT {
     void startsTheDeciderAndNoOtherRole(@ArquillianResource URL base) throws Exception {
         URI ready = base.toURI().resolve("/health/ready");
 
+        // Nothing listens where its SWF should be: the Decider runs, backs off naming why, and is not ready.
         Http.Response response = await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> Http.get(ready), r -> r.status() == 200);
+                .until(() -> Http.get(ready), r -> r.body().contains("\"decider\":\"BACKING_OFF ("));
 
+        assertThat(response.status()).isEqualTo(503);
         assertThat(response.body())
-                .contains(Http.roleState("decider", "RUNNING"))
+                .contains("Connection refused")
                 .contains(Http.roleState("input-poller", "DISABLED"))
                 .contains(Http.roleState("activity-poller", "DISABLED"))
                 .contains(Http.roleState("embedded-sqs", "DISABLED"))
