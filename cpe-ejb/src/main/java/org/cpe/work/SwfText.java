@@ -13,8 +13,15 @@ final class SwfText {
 
     private SwfText() {}
 
-    /** {@code text} when it fits in {@code limit} characters, else its start and {@code …[cut N characters]}. */
+    /**
+     * {@code text} when it fits in {@code limit} characters, else its start and {@code …[cut N characters]}; a U+0000
+     * character becomes U+FFFD.
+     */
     static String cut(String text, int limit) {
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            // U+0000 cannot be stored by the SWF service on PostgreSQL, which refuses such a request.
+            text = text.replace('\u0000', '\uFFFD');
+        }
         if (text == null || text.length() <= limit) {
             return text;
         }

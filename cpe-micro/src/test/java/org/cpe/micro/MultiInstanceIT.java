@@ -108,10 +108,14 @@ class MultiInstanceIT {
                 .until(() -> servers.get("worker-b", "/health/ready"), r -> r.body()
                         .contains("\"activity-poller\":\"BACKING_OFF"));
         assertThat(during.status()).as(during.body()).isEqualTo(503);
-        // The fault is an outage of 30 s: the rest of it passes before the services come back.
-        long left = Duration.ofSeconds(30).toNanos() - (System.nanoTime() - away);
-        if (left > 0) {
-            Thread.sleep(left / 1_000_000);
+        // The fault is an outage of 30 s: for the rest of it the worker stays up and says it is not ready.
+        Duration left = Duration.ofSeconds(30).minusNanos(System.nanoTime() - away);
+        if (!left.isNegative()) {
+            await().during(left)
+                    .atMost(left.plusSeconds(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> servers.alive("worker-b")
+                            && servers.get("worker-b", "/health/ready").status() == 503);
         }
         assertThat(servers.alive("worker-b")).isTrue();
         servers.start("services-again", port, services);

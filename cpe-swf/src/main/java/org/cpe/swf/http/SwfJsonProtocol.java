@@ -86,6 +86,15 @@ public final class SwfJsonProtocol {
                     "unsupported content type " + clip(contentType) + "; send application/x-amz-json-1.0",
                     requestId);
         }
+        if (hasNulEscape(body)) {
+            // PostgreSQL cannot store U+0000 in text: accepted, such a value would stop the store's writes.
+            return ErrorReplies.of(
+                    400,
+                    ErrorReplies.VALIDATION,
+                    "1 validation error detected: a string member contains the character U+0000, which this service"
+                            + " does not store",
+                    requestId);
+        }
         SwfRequest request;
         try {
             request = SdkJson.read(body.length == 0 ? EMPTY_OBJECT : body, operation.requestType());
@@ -93,6 +102,27 @@ public final class SwfJsonProtocol {
             return ErrorReplies.of(400, ErrorReplies.SERIALIZATION, e.getMessage(), requestId);
         }
         return invoke(operation, request, requestId);
+    }
+
+    /** Whether the JSON text holds the escape {@code \u0000} (after an even number of backslashes). */
+    static boolean hasNulEscape(byte[] body) {
+        for (int i = 0; i + 5 < body.length; i++) {
+            if (body[i] == '\\'
+                    && body[i + 1] == 'u'
+                    && body[i + 2] == '0'
+                    && body[i + 3] == '0'
+                    && body[i + 4] == '0'
+                    && body[i + 5] == '0') {
+                int backslashes = 1;
+                for (int j = i - 1; j >= 0 && body[j] == '\\'; j--) {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The reply to a request with an HTTP method other than POST. */

@@ -59,6 +59,25 @@ class SwfJsonProtocolTest {
     }
 
     @Test
+    void aNulCharacterInAStringIsAValidationErrorButAnEscapedBackslashBeforeU0000IsText() {
+        assertThat(SwfJsonProtocol.hasNulEscape("{\"name\":\"a\\u0000b\"}".getBytes(UTF_8)))
+                .isTrue();
+        assertThat(SwfJsonProtocol.hasNulEscape("{\"name\":\"a\\\\u0000b\"}".getBytes(UTF_8)))
+                .isFalse();
+        assertThat(SwfJsonProtocol.hasNulEscape("{\"name\":\"a\\\\\\u0000b\"}".getBytes(UTF_8)))
+                .isTrue();
+        Reply reply = new SwfJsonProtocol(new FakeSwfClient())
+                .handle(
+                        "SimpleWorkflowService.PollForDecisionTask",
+                        Reply.CONTENT_TYPE,
+                        "{\"domain\":\"d\\u0000\",\"taskList\":{\"name\":\"t\"}}".getBytes(UTF_8));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(new String(reply.body(), UTF_8))
+                .contains("ValidationException")
+                .contains("U+0000");
+    }
+
+    @Test
     void faultWithoutAnErrorCodeIsAnInternalFailure() {
         SwfJsonProtocol protocol = new SwfJsonProtocol(
                 throwing(() -> SwfException.builder().message("no code").build()));
