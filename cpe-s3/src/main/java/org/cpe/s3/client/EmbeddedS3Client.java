@@ -105,13 +105,7 @@ public final class EmbeddedS3Client implements S3Client {
         StoredObject object = call(() -> store.open(request.bucket(), request.key()));
         try (object) {
             ObjectInfo info = object.info();
-            GetObjectResponse response = GetObjectResponse.builder()
-                    .contentLength(info.size())
-                    .contentType(info.contentType())
-                    .eTag(info.quotedEtag())
-                    .lastModified(info.lastModified())
-                    .metadata(info.metadata())
-                    .build();
+            GetObjectResponse response = response(info);
             InputStream in = Channels.newInputStream(object.channel());
             return transformer.transform(response, AbortableInputStream.create(in));
         } catch (IOException e) {
@@ -127,14 +121,17 @@ public final class EmbeddedS3Client implements S3Client {
     public ResponseInputStream<GetObjectResponse> getObject(GetObjectRequest request) {
         StoredObject object = call(() -> store.open(request.bucket(), request.key()));
         ObjectInfo info = object.info();
-        GetObjectResponse response = GetObjectResponse.builder()
+        return new ResponseInputStream<>(response(object.info()), Channels.newInputStream(object.channel()));
+    }
+
+    private static GetObjectResponse response(ObjectInfo info) {
+        return GetObjectResponse.builder()
                 .contentLength(info.size())
                 .contentType(info.contentType())
                 .eTag(info.quotedEtag())
                 .lastModified(info.lastModified())
                 .metadata(info.metadata())
                 .build();
-        return new ResponseInputStream<>(response, Channels.newInputStream(object.channel()));
     }
 
     @Override
