@@ -121,15 +121,8 @@ class InputQueueFuzzTest {
 
     private static ObjectNode seed(Random random, int index) {
         ObjectNode command = NODES.objectNode();
-        String[] types = {
-            "START_JOB",
-            "CANCEL_JOB",
-            "CANCEL_ACTIVITY",
-            "GET_JOB_LIST",
-            "GET_JOB_STATUS",
-            "GET_ACTIVITY_LIST",
-            "GET_ACTIVITY_STATUS"
-        };
+        // Every command type there is, in a fixed order so that a seed repeats.
+        String[] types = Command.TYPES.stream().sorted().toArray(String[]::new);
         String type = types[random.nextInt(types.length)];
         command.put("time", 1437447258.98);
         command.put("type", type);
