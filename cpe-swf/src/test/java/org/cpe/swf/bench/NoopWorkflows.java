@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.WorkflowType;
 
 /**
- * The benchmark's workload: one-activity no-op workflows. A start; the decider schedules one activity; the worker
- * completes it with a small result; the decider, seeing ActivityTaskCompleted in the task's events, completes the
- * workflow. Starters keep a bounded number of workflows in flight (closed loop). A workflow's latency runs from just
+ * The benchmark's workload: no-op workflows of one step or more. A start; the decider schedules one activity; the
+ * worker completes it with a small result; the decider, counting ActivityTaskCompleted in the task's events, schedules
+ * the next step or completes the workflow. Starters keep a bounded number of workflows in flight (closed loop). A workflow's latency runs from just
  * before its StartWorkflowExecution call to the return of the RespondDecisionTaskCompleted that completes it.
  */
 final class NoopWorkflows {
@@ -48,7 +48,7 @@ final class NoopWorkflows {
             EventType.DECISION_TASK_TIMED_OUT,
             EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED);
 
-    /** How a closed-loop run is shaped. */
+    /** How a closed-loop run is shaped; {@code steps} activities run one after the other in each workflow. */
     record Shape(
             int starters,
             int deciders,
@@ -56,7 +56,21 @@ final class NoopWorkflows {
             int inFlight,
             double warmupSeconds,
             double measureSeconds,
-            double drainLimitSeconds) {}
+            double drainLimitSeconds,
+            int steps) {
+
+        Shape {
+            if (steps < 1) {
+                throw new IllegalArgumentException("A workflow needs at least one step, not " + steps);
+            }
+        }
+
+        /** The same shape with {@code n} sequential steps per workflow. */
+        Shape withSteps(int n) {
+            return new Shape(
+                    starters, deciders, workers, inFlight, warmupSeconds, measureSeconds, drainLimitSeconds, n);
+        }
+    }
 
     /** What one closed-loop run measured, and what it counted for the correctness check. */
     record Result(
@@ -114,11 +128,11 @@ final class NoopWorkflows {
                 r -> r.domain(DOMAIN).taskList(t -> t.name(DECISIONS)).identity(identity));
     }
 
-    static Decision scheduleActivity() {
+    static Decision scheduleActivity(int step) {
         return Decision.builder()
                 .decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
                 .scheduleActivityTaskDecisionAttributes(
-                        a -> a.activityType(ACTIVITY).activityId("a1").input("x"))
+                        a -> a.activityType(ACTIVITY).activityId("a" + step).input("x"))
                 .build();
     }
 
@@ -130,21 +144,29 @@ final class NoopWorkflows {
     }
 
     /**
-     * Decides from the task's events: CompleteWorkflowExecution once ActivityTaskCompleted is among them,
-     * ScheduleActivityTask before. True when it completed the workflow.
+     * Decides from the task's events (the whole history: a 10-step one has fewer events than a page):
+     * CompleteWorkflowExecution once {@code steps} ActivityTaskCompleted events are among them, else ScheduleActivityTask
+     * of the next step. True when it completed the workflow.
      */
-    static boolean decide(SwfClient swf, PollForDecisionTaskResponse task) {
-        boolean activityDone = false;
+    static boolean decide(SwfClient swf, PollForDecisionTaskResponse task, int steps) {
+        if (task.nextPageToken() != null && !task.nextPageToken().isEmpty()) {
+            throw new IllegalStateException("The benchmark's decider reads one page of history, and "
+                    + task.workflowExecution().workflowId() + " has more");
+        }
+        int done = 0;
         for (HistoryEvent event : task.events()) {
             if (UNEXPECTED.contains(event.eventType())) {
                 throw new IllegalStateException("Workflow "
                         + task.workflowExecution().workflowId() + " had " + event.eventType() + ": " + event);
             }
-            activityDone |= event.eventType() == EventType.ACTIVITY_TASK_COMPLETED;
+            if (event.eventType() == EventType.ACTIVITY_TASK_COMPLETED) {
+                done++;
+            }
         }
-        Decision decision = activityDone ? completeWorkflow() : scheduleActivity();
+        boolean complete = done >= steps;
+        Decision decision = complete ? completeWorkflow() : scheduleActivity(done + 1);
         swf.respondDecisionTaskCompleted(r -> r.taskToken(task.taskToken()).decisions(decision));
-        return activityDone;
+        return complete;
     }
 
     /** How many workflows of the domain closed as completed, counted by the store. */
@@ -318,7 +340,7 @@ final class NoopWorkflows {
                 if (task.taskToken() == null || task.taskToken().isEmpty()) {
                     continue;
                 }
-                if (!decide(swf, task)) {
+                if (!decide(swf, task, shape.steps())) {
                     continue;
                 }
                 long done = System.nanoTime();

@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
  * properties: {@code benchmark.runs} (3), {@code benchmark.seconds} measured per run (20), {@code benchmark.warmup}
  * (5), {@code benchmark.inflight} (128), {@code benchmark.deciders} and {@code benchmark.workers} (32 each), {@code
  * benchmark.starters} (16), {@code benchmark.held} (100000), {@code benchmark.samples} (500) and {@code
- * benchmark.scenarios} (all of {@code inprocess,latency,http,wake,held}), and seconds of unreported load before the
+ * benchmark.scenarios} (all of {@code inprocess,latency,http,inprocess10,http10,wake,held}; the two with 10 run
+ * 10-step workflows, {@code benchmark.steps}), and seconds of unreported load before the
  * first scenario: {@code benchmark.jvmwarmup} in process (30) and {@code benchmark.jvmwarmup.http} over HTTP (150;
  * on two cores the JIT needs about that long under HTTP load before throughput stops rising).
  *
@@ -69,12 +70,13 @@ class SwfBenchmark {
     private static final int WORKERS = Integer.getInteger("benchmark.workers", 32);
     private static final int STARTERS = Integer.getInteger("benchmark.starters", 4);
     private static final int HELD = Integer.getInteger("benchmark.held", 100_000);
+    private static final int STEPS = Integer.getInteger("benchmark.steps", 10);
     private static final int SAMPLES = Integer.getInteger("benchmark.samples", 500);
     private static final double JVM_WARMUP = Double.parseDouble(System.getProperty("benchmark.jvmwarmup", "30"));
     private static final double JVM_WARMUP_HTTP =
             Double.parseDouble(System.getProperty("benchmark.jvmwarmup.http", "150"));
     private static final Set<String> SCENARIOS =
-            Set.of(System.getProperty("benchmark.scenarios", "inprocess,latency,http,wake,held")
+            Set.of(System.getProperty("benchmark.scenarios", "inprocess,latency,http,inprocess10,http10,wake,held")
                     .split(","));
 
     /** Starts all workflows within this long of the last start, or the run fails. */
@@ -98,15 +100,16 @@ class SwfBenchmark {
     private static double inProcessMedian = Double.NaN;
 
     private static final Shape LOADED =
-            new Shape(STARTERS, DECIDERS, WORKERS, IN_FLIGHT, WARMUP, SECONDS, DRAIN_LIMIT_SECONDS);
+            new Shape(STARTERS, DECIDERS, WORKERS, IN_FLIGHT, WARMUP, SECONDS, DRAIN_LIMIT_SECONDS, 1);
     /**
      * Over HTTP each call costs more, on the same two cores as the SDK clients that make it, so more workflows must be
      * in flight to keep the pollers busy.
      */
     private static final Shape LOADED_HTTP =
-            new Shape(STARTERS, DECIDERS, WORKERS, IN_FLIGHT_HTTP, WARMUP, SECONDS, DRAIN_LIMIT_SECONDS);
+            new Shape(STARTERS, DECIDERS, WORKERS, IN_FLIGHT_HTTP, WARMUP, SECONDS, DRAIN_LIMIT_SECONDS, 1);
     /** One workflow at a time: its latency without queueing behind others. */
-    private static final Shape ONE_IN_FLIGHT = new Shape(1, DECIDERS, WORKERS, 1, WARMUP, SECONDS, DRAIN_LIMIT_SECONDS);
+    private static final Shape ONE_IN_FLIGHT =
+            new Shape(1, DECIDERS, WORKERS, 1, WARMUP, SECONDS, DRAIN_LIMIT_SECONDS, 1);
 
     @BeforeAll
     static void note() throws InterruptedException {
@@ -127,8 +130,8 @@ class SwfBenchmark {
     private static void warmUpJvm() throws InterruptedException {
         for (Door door : Door.values()) {
             boolean used = door == Door.HTTP
-                    ? SCENARIOS.contains("http")
-                    : SCENARIOS.stream().anyMatch(s -> !s.equals("http"));
+                    ? SCENARIOS.stream().anyMatch(s -> s.startsWith("http"))
+                    : SCENARIOS.stream().anyMatch(s -> !s.startsWith("http"));
             double seconds = door == Door.HTTP ? JVM_WARMUP_HTTP : JVM_WARMUP;
             if (!used || seconds <= 0) {
                 continue;
@@ -140,7 +143,8 @@ class SwfBenchmark {
                     door == Door.HTTP ? IN_FLIGHT_HTTP : IN_FLIGHT,
                     0,
                     seconds,
-                    DRAIN_LIMIT_SECONDS);
+                    DRAIN_LIMIT_SECONDS,
+                    1);
             try (BenchService service = BenchService.open(door, THROUGHPUT_POLL_TIMEOUT)) {
                 NoopWorkflows.register(service.inProcessClient());
                 Result r = NoopWorkflows.run(service.client(), shape, "jvm-warm-up-");
@@ -207,8 +211,38 @@ class SwfBenchmark {
                 null);
     }
 
+    /** Workflows of {@code benchmark.steps} sequential no-op activities: ten decision tasks and ten activity tasks each. */
     @Test
     @Order(4)
+    void inProcessThroughputOfMultiStepWorkflows() throws Exception {
+        Assumptions.assumeTrue(SCENARIOS.contains("inprocess10"));
+        Shape shape = LOADED.withSteps(STEPS);
+        List<Result> runs = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            runs.add(throughputRun(Door.IN_PROCESS, shape, 0, run, null));
+        }
+        section(IN_PROCESS_TITLE + ", " + STEPS + "-step workflows", shape, runs, Double.NaN, null);
+    }
+
+    @Test
+    @Order(5)
+    void httpThroughputOfMultiStepWorkflows() throws Exception {
+        Assumptions.assumeTrue(SCENARIOS.contains("http10"));
+        Shape shape = LOADED_HTTP.withSteps(STEPS);
+        List<Result> runs = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            runs.add(throughputRun(Door.HTTP, shape, 0, run, null));
+        }
+        section(
+                "HTTP endpoint, SDK v2 SwfClient (" + BenchService.httpClientName() + "), " + STEPS + "-step workflows",
+                shape,
+                runs,
+                Double.NaN,
+                null);
+    }
+
+    @Test
+    @Order(6)
     void waitingPollerGetsNewTask() throws Exception {
         Assumptions.assumeTrue(SCENARIOS.contains("wake"));
         List<WakeRun> runs = new ArrayList<>();
@@ -219,7 +253,7 @@ class SwfBenchmark {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void inProcessThroughputWithOpenExecutionsHeld() throws Exception {
         Assumptions.assumeTrue(SCENARIOS.contains("held"));
         // Each run with held executions is paired with one without, just before it: throughput drifts over a
@@ -442,8 +476,10 @@ class SwfBenchmark {
         StringBuilder s = new StringBuilder();
         s.append(String.format(
                 Locale.ROOT,
-                "%d starter thread(s), %d decision pollers + %d activity pollers, %d workflow(s) in flight;"
-                        + " %.0f s warm-up, %.0f s measured per run, fresh H2 database per run.%n%n",
+                "%d step(s) per workflow; %d starter thread(s), %d decision pollers + %d activity pollers, %d"
+                        + " workflow(s) in flight; %.0f s warm-up, %.0f s measured per run, fresh H2 database per"
+                        + " run.%n%n",
+                shape.steps(),
                 shape.starters(),
                 shape.deciders(),
                 shape.workers(),
@@ -496,6 +532,8 @@ class SwfBenchmark {
                     String.format(Locale.ROOT, "≥ %.0f workflows/s", throughputTarget),
                     Stats.spread(tput, 0) + " workflows/s",
                     Stats.median(tput) >= throughputTarget);
+        } else if (shape.steps() > 1) {
+            summary(title + ": throughput", "measured, no target", Stats.spread(tput, 0) + " workflows/s", null);
         }
         if (title.equals(IN_PROCESS_TITLE) || title.equals(ONE_IN_FLIGHT_TITLE)) {
             summary(title + ": start → complete p50", "≤ 5 ms", Stats.spread(p50, 2) + " ms", Stats.median(p50) <= 5);
