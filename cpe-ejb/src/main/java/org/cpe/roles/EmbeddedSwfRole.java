@@ -8,6 +8,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
@@ -15,6 +16,7 @@ import org.cpe.config.Role;
 import org.cpe.lifecycle.RoleRegistry;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.lifecycle.StartupAbort;
+import org.cpe.loop.LoopListener;
 import org.cpe.workflow.EmbeddedSwfService;
 
 /**
@@ -58,6 +60,7 @@ public class EmbeddedSwfRole {
             status.detail("endpoint", "/swf");
             status.detail("openExecutions", Integer.toString(service.engine().openExecutions()));
             status.running();
+            watchDatabase(status);
             LOG.info(() -> "Embedded SWF service running on " + database + " with "
                     + service.engine().openExecutions() + " open executions");
         } catch (RuntimeException e) {
@@ -66,6 +69,29 @@ public class EmbeddedSwfRole {
                     "The embedded SWF service could not open its database " + database + ": " + e.getMessage(),
                     e,
                     configuration.exitOnFailure());
+        }
+    }
+
+    /**
+     * While the database cannot be reached or written, the role backs off (readiness DOWN, the cause in health and
+     * {@code /api/workers}); calls wait meanwhile and are written in order once it is back.
+     */
+    private void watchDatabase(RoleStatus status) {
+        LoopListener database = status.loop("database");
+        service.watchStore(failure -> failure.ifPresentOrElse(
+                cause -> database.backingOff(new DatabaseUnavailable(cause), Duration.ZERO), database::progressed));
+    }
+
+    /** Why the embedded SWF service waits: its database fails. */
+    static final class DatabaseUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DatabaseUnavailable(String cause) {
+            super(
+                    "the workflow database cannot be reached or written; calls wait until it is back: " + cause,
+                    null,
+                    false,
+                    false);
         }
     }
 

@@ -62,6 +62,11 @@ public class EmbeddedSwfService {
         return running == null ? Optional.empty() : running.storeFailure();
     }
 
+    /** Tells {@code listener} when the database starts failing (why) and when it works again (empty). */
+    public void watchStore(java.util.function.Consumer<Optional<String>> listener) {
+        engine().onStoreFailureChange(listener);
+    }
+
     /** Stops timers, then writes what is queued and closes the database. */
     public synchronized void stop() {
         if (engine != null) {

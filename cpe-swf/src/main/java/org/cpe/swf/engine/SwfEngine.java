@@ -92,6 +92,11 @@ public final class SwfEngine implements AutoCloseable {
         return store.failure();
     }
 
+    /** Tells {@code listener} when the store starts failing and when it works again: see {@link SwfStore}. */
+    public void onStoreFailureChange(java.util.function.Consumer<java.util.Optional<String>> listener) {
+        store.onFailureChange(listener);
+    }
+
     // --- shared mechanics ------------------------------------------------------------------------------------
 
     static Instant now() {

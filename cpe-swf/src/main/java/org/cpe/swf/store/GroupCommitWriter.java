@@ -12,14 +12,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Group commit: callers enqueue and get a future; one thread drains everything queued into one transaction, commits
  * and completes the futures in order. A failed transaction is retried with everything queued since, still in order,
- * until it commits or the writer closes. The thread is our own, not the container's: the engine is a plain library.
- * Futures complete on that thread, so their dependent stages must not block (use the async variants).
+ * until it commits or the writer closes. While nothing is queued the thread checks its connection every {@link
+ * #PROBE_INTERVAL}, so that a database that went away is noticed (and its return too) without a write. The thread is
+ * our own, not the container's: the engine is a plain library. Futures complete on that thread, so their dependent
+ * stages must not block (use the async variants).
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -27,6 +30,10 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    /** How often an idle writer checks its connection. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+    /** How long a connection check may take before the database counts as unreachable. */
+    private static final int PROBE_TIMEOUT_SECONDS = 2;
 
     /** One submission: its rows and the future its caller waits on. */
     private record Pending(List<Row> rows, CompletableFuture<Void> done) {}
@@ -44,6 +51,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
     private volatile String failure;
+    private volatile Consumer<Optional<String>> failureListener = f -> {};
     private Connection connection;
     private boolean endSeen;
 
@@ -74,6 +82,14 @@ final class GroupCommitWriter implements AutoCloseable {
 
     Optional<String> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Tells {@code listener}, on the writer's thread, when writes start failing (with why) and when they succeed again
+     * (empty); it must return quickly. Replaces the previous listener.
+     */
+    void onFailureChange(Consumer<Optional<String>> listener) {
+        failureListener = listener;
     }
 
     /** Writes what is queued (once more if writes are failing), then stops the thread and closes its connection. */
@@ -108,7 +124,12 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             while (!endSeen) {
                 if (batch.isEmpty()) {
-                    accept(queue.take(), batch);
+                    Pending next = queue.poll(PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (next == null) {
+                        probe();
+                        continue;
+                    }
+                    accept(next, batch);
                 }
                 drainInto(batch);
                 if (batch.isEmpty()) {
@@ -136,18 +157,10 @@ final class GroupCommitWriter implements AutoCloseable {
         while (true) {
             try {
                 commit(batch);
-                if (failure != null) {
-                    LOG.info(() -> "SWF store writes succeed again after: " + failure);
-                    failure = null;
-                }
-                backoff.reset();
+                recovered();
                 return true;
             } catch (SQLException | RuntimeException e) {
-                if (failure == null) {
-                    LOG.log(Level.WARNING, "SWF store write failed; retrying in order until it succeeds", e);
-                }
-                failure = describe(e);
-                discardConnection();
+                failing(e, "SWF store write failed; retrying in order until it succeeds");
                 if (closing) {
                     return false;
                 }
@@ -158,11 +171,59 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending> batch) throws SQLException {
+    /** With nothing to write: checks (or reopens) the connection, and says when that changes the verdict. */
+    private void probe() {
+        try {
+            connect();
+            if (!connection.isValid(PROBE_TIMEOUT_SECONDS)) {
+                throw new SQLException(
+                        "the connection to the database did not answer within " + PROBE_TIMEOUT_SECONDS + " s",
+                        "08006");
+            }
+            recovered();
+        } catch (SQLException | RuntimeException e) {
+            failing(e, "SWF store database unreachable; writes wait until it is back");
+        }
+    }
+
+    private void failing(Exception e, String warning) {
+        boolean first = failure == null;
+        if (first) {
+            LOG.log(Level.WARNING, warning, e);
+        }
+        failure = describe(e);
+        discardConnection();
+        if (first) {
+            notifyListener();
+        }
+    }
+
+    private void recovered() {
+        if (failure != null) {
+            LOG.info("SWF store writes succeed again after: " + failure);
+            failure = null;
+            notifyListener();
+        }
+        backoff.reset();
+    }
+
+    private void notifyListener() {
+        try {
+            failureListener.accept(Optional.ofNullable(failure));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The SWF store's failure listener failed", e);
+        }
+    }
+
+    private void connect() throws SQLException {
         if (connection == null) {
             connection = database.connect();
             database.dialect().makeCommitsDurable(connection);
         }
+    }
+
+    private void commit(List<Pending> batch) throws SQLException {
+        connect();
         connection.setAutoCommit(false);
         List<Row> rows = new ArrayList<>();
         batch.forEach(pending -> rows.addAll(pending.rows()));

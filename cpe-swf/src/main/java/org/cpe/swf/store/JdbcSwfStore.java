@@ -96,6 +96,11 @@ public final class JdbcSwfStore implements SwfStore {
     }
 
     @Override
+    public void onFailureChange(java.util.function.Consumer<Optional<String>> listener) {
+        writer.onFailureChange(listener);
+    }
+
+    @Override
     public void close() {
         writer.close();
         reads.close();

@@ -41,6 +41,12 @@ public interface SwfStore extends AutoCloseable {
     /** Why the last write failed, while it is being retried; empty when writes succeed. */
     Optional<String> failure();
 
+    /**
+     * Tells {@code listener} when the database starts failing (why) and when it works again (empty), whether a write
+     * or the idle connection check found it; called on the store's own thread, so it must return quickly.
+     */
+    void onFailureChange(java.util.function.Consumer<Optional<String>> listener);
+
     /** Writes what is queued, then closes the database. */
     @Override
     void close();
