@@ -39,15 +39,23 @@ final class JobLedger implements AutoCloseable {
 
     /** Sends START_JOB for jobs {@code prefix-0} to {@code prefix-(count-1)}, each working {@code sleepMs}. */
     void submit(String prefix, int count, int sleepMs) {
+        submit(
+                prefix,
+                count,
+                n -> "{\"workflow\": {\"name\": \"crash-test\", \"version\": \"1\"}, \"n\": " + n + ", \"sleepMs\": "
+                        + sleepMs + "}");
+    }
+
+    /** Sends START_JOB for jobs {@code prefix-0} to {@code prefix-(count-1)}, job n with {@code data.apply(n)}. */
+    void submit(String prefix, int count, java.util.function.IntFunction<String> data) {
         String input = sqs.getQueueUrl(r -> r.queueName("demo-input")).queueUrl();
         for (int batch = 0; batch < count; batch += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int n = batch; n < Math.min(count, batch + 10); n++) {
                 entries.add(SendMessageBatchRequestEntry.builder()
                         .id("m" + n)
-                        .messageBody("{\"type\": \"START_JOB\", \"jobId\": \"" + prefix + "-" + n + "\", \"data\":"
-                                + " {\"workflow\": {\"name\": \"crash-test\", \"version\": \"1\"}, \"n\": " + n
-                                + ", \"sleepMs\": " + sleepMs + "}}")
+                        .messageBody("{\"type\": \"START_JOB\", \"jobId\": \"" + prefix + "-" + n + "\", \"data\": "
+                                + data.apply(n) + "}")
                         .build());
             }
             sqs.sendMessageBatch(r -> r.queueUrl(input).entries(entries));

@@ -85,11 +85,13 @@ final class Servers implements AutoCloseable {
         }
     }
 
-    /** A folder with the plan the tests of whole processes run, for {@code CPE_DECIDER_PLANS_DIR}. */
+    /** A folder with the plans the tests of whole processes run, for {@code CPE_DECIDER_PLANS_DIR}. */
     Path plans() throws IOException {
         Path plans = Files.createDirectories(dir.resolve("plans"));
-        try (InputStream plan = Servers.class.getResourceAsStream("/crash/crash-test.yml")) {
-            Files.copy(plan, plans.resolve("crash-test.yml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String name : List.of("crash-test.yml", "hang-test.yml")) {
+            try (InputStream plan = Servers.class.getResourceAsStream("/crash/" + name)) {
+                Files.copy(plan, plans.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         return plans;
     }
