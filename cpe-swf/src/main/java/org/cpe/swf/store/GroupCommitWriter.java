@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Group commit: callers enqueue and get a future; one thread drains everything queued into one transaction, commits
  * and completes the futures in order. A failed transaction is retried with everything queued since, still in order,
- * until it commits or the writer closes. While nothing is queued the thread checks its connection every {@link
+ * until it commits or the writer closes; but when the database refuses the rows themselves, each submission is tried
+ * alone and only the refused ones fail. While nothing is queued the thread checks its connection every {@link
  * #PROBE_INTERVAL}, so that a database that went away is noticed (and its return too) without a write. The thread is
  * our own, not the container's: the engine is a plain library. Futures complete on that thread, so their dependent
  * stages must not block (use the async variants).
@@ -156,11 +157,21 @@ final class GroupCommitWriter implements AutoCloseable {
     private boolean commitWithRetry(List<Pending> batch) throws InterruptedException {
         while (true) {
             try {
-                commit(batch);
+                commit(batch, failure != null);
                 recovered();
                 return true;
             } catch (SQLException | RuntimeException e) {
-                failing(e, "SWF store write failed; retrying in order until it succeeds");
+                Exception cause = e;
+                if (refusedForGood(e)) {
+                    try {
+                        isolate(batch);
+                        recovered();
+                        return true;
+                    } catch (SQLException | RuntimeException again) {
+                        cause = again;
+                    }
+                }
+                failing(cause, "SWF store write failed; retrying in order until it succeeds");
                 if (closing) {
                     return false;
                 }
@@ -222,13 +233,53 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending> batch) throws SQLException {
+    /**
+     * After the database refused a batch for its data: commits its submissions one by one, in order, and fails only
+     * those it refuses again, so that one bad submission cannot hold up every later write. Throws on any other
+     * failure, with the submissions not yet written still in the batch, for the retry loop.
+     */
+    private void isolate(List<Pending> batch) throws SQLException {
+        for (var it = batch.iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            try {
+                // As a retry: rows an earlier attempt may have left are overwritten, not refused as duplicates.
+                commit(List.of(pending), true);
+                pending.done().complete(null);
+            } catch (SQLException | RuntimeException e) {
+                if (!refusedForGood(e)) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "The SWF store's database refused a call's changes; failing that call", e);
+                pending.done()
+                        .completeExceptionally(new SwfStoreException(
+                                "The workflow database refused these changes: " + describe(e), e));
+            }
+            it.remove();
+        }
+    }
+
+    /**
+     * Whether the database refused the rows themselves (SQLState class 22, a data exception such as a value too long
+     * or a character it cannot store, or 23, an integrity constraint), which no retry can change; not a lost
+     * connection, a timeout or a conflict.
+     */
+    static boolean refusedForGood(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("22") || state.startsWith("23");
+            }
+        }
+        return false;
+    }
+
+    private void commit(List<Pending> batch, boolean retry) throws SQLException {
         connect();
         connection.setAutoCommit(false);
         List<Row> rows = new ArrayList<>();
         batch.forEach(pending -> rows.addAll(pending.rows()));
         try {
-            batchWriter.write(connection, CoalescedBatch.of(rows), failure != null);
+            batchWriter.write(connection, CoalescedBatch.of(rows), retry);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

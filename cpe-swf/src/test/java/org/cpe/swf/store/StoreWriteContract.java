@@ -217,6 +217,47 @@ abstract class StoreWriteContract {
     }
 
     @Test
+    void theFailureListenerHearsWhenWritesFailAndWhenTheyWorkAgain() throws Exception {
+        try (SwfStore store = fixture.open()) {
+            List<java.util.Optional<String>> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            store.onFailureChange(heard::add);
+            write(store, new ExecutionPut(open("d", "w1", "r1", 1)));
+            fixture.execute("ALTER TABLE swf_history_events RENAME TO swf_history_events_away");
+            CompletableFuture<Void> pending = store.submit(List.of(new EventsAppended("r1", events(1, 3))));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+            fixture.execute("ALTER TABLE swf_history_events_away RENAME TO swf_history_events");
+            pending.get(20, TimeUnit.SECONDS);
+
+            assertThat(heard).hasSize(2);
+            assertThat(heard.get(0).orElseThrow()).containsIgnoringCase("swf_history_events");
+            assertThat(heard.get(1)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSubmissionTheDatabaseRefusesForItsDataFailsAloneAndTheOthersAreWritten() throws Exception {
+        try (SwfStore store = fixture.open()) {
+            write(store, new ExecutionPut(open("d", "w1", "r1", 1)));
+            // Queued together, so that they share a batch: the refused one must not hold up the others.
+            CompletableFuture<Void> before = store.submit(List.of(new EventsAppended("r1", events(1, 2))));
+            CompletableFuture<Void> refused =
+                    store.submit(List.of(new ExecutionPut(open("d", "w".repeat(300), "r2", 2))));
+            CompletableFuture<Void> after = store.submit(List.of(new EventsAppended("r1", events(3, 4))));
+
+            assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SwfStoreException.class)
+                    .hasMessageContaining("refused");
+            before.get(10, TimeUnit.SECONDS);
+            after.get(10, TimeUnit.SECONDS);
+            assertThat(store.failure()).isEmpty();
+            assertThat(store.history("r1")).isEqualTo(events(1, 4));
+            assertThat(store.execution("d", "w".repeat(300), "r2")).isEmpty();
+            write(store, new EventsAppended("r1", events(5, 5)));
+            assertThat(store.history("r1")).isEqualTo(events(1, 5));
+        }
+    }
+
+    @Test
     void closingWhileWritesFailFailsTheWaitingSubmissionsAndLaterOnes() {
         SwfStore store = fixture.open();
         fixture.execute("ALTER TABLE swf_history_events RENAME TO swf_history_events_away");
