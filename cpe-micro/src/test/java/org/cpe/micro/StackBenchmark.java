@@ -127,6 +127,22 @@ class StackBenchmark {
             Files.writeString(REPORT, markdown);
             System.out.println(markdown);
             System.out.println("Written to " + REPORT.toAbsolutePath());
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** The server's data folder holds every job the benchmark ran: hundreds of megabytes, of no use afterwards. */
+    private static void deleteRecursively(Path dir) {
+        // The killed server may still be closing its files: a second pass catches what the first could not remove.
+        for (int pass = 1; pass <= 2 && Files.exists(dir); pass++) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                System.out.println("Could not remove " + dir + " yet: " + e);
+            }
         }
     }
 
