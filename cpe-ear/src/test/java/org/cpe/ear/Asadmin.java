@@ -1,7 +1,6 @@
 package org.cpe.ear;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -113,19 +112,7 @@ final class Asadmin {
 
     /** The last lines of the asadmin log, for assertion messages. */
     String logTail() {
-        return tail(log, 40);
-    }
-
-    /** The last {@code lines} lines of a text file, or a note why there are none. */
-    static String tail(Path file, int lines) {
-        try {
-            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
-                    .lines()
-                    .toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e + ")";
-        }
+        return Fixtures.tail(log, 40);
     }
 
     private void append(String text) throws IOException {

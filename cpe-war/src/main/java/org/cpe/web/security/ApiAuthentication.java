@@ -113,7 +113,9 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
                             .add("message", message)
                             .build()
                             .toString());
-            response.flushBuffer();
+            // Closing completes the response. WildFly's Undertow sends its own error page after a SEND_FAILURE unless
+            // the response is complete; after a mere flush it logs "UT010019: Response already commited" instead.
+            response.getWriter().close();
         } catch (IOException e) {
             // The client went away; nothing more to tell it.
         }
