@@ -85,14 +85,7 @@ class DatabaseOutageIT {
                 assertThat(down.status()).as(down.body()).isEqualTo(503);
                 assertThat(down.body()).as("the cause, in health").contains("workflow database");
                 // For the rest of the outage the server stays up and says it is not ready.
-                Duration left = OUTAGE.minusNanos(System.nanoTime() - cut);
-                if (!left.isNegative()) {
-                    await().during(left)
-                            .atMost(left.plusSeconds(10))
-                            .pollInterval(Duration.ofSeconds(1))
-                            .until(() -> servers.alive("server")
-                                    && servers.get("server", "/health/ready").status() == 503);
-                }
+                servers.staysNotReadyUntil("server", cut + OUTAGE.toNanos());
                 proxy.restore();
 
                 Http.Response up = await().atMost(Duration.ofSeconds(60))

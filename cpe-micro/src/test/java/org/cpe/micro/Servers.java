@@ -57,6 +57,21 @@ final class Servers implements AutoCloseable {
                 .isEqualTo(200);
     }
 
+    /**
+     * Asserts that the server stays up and answers readiness 503 from now until {@code untilNanos} ({@link
+     * System#nanoTime()}): a fault's remaining time, during which it must keep saying it is not ready.
+     */
+    void staysNotReadyUntil(String name, long untilNanos) {
+        Duration left = Duration.ofNanos(untilNanos - System.nanoTime());
+        if (left.isNegative()) {
+            return;
+        }
+        await().during(left)
+                .atMost(left.plusSeconds(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> alive(name) && get(name, "/health/ready").status() == 503);
+    }
+
     /** Kills the server as a crash would: SIGKILL, no shutdown hook runs. */
     void kill(String name) throws InterruptedException {
         Process server = processes.get(name);
