@@ -5,17 +5,10 @@ import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.MVStore;
 
-/**
- * What differs between the two databases the store runs on: the driver, the upsert, the durability setting and the
- * upkeep of the file.
- */
+/** What differs between the two databases the store runs on: the driver, the upsert and the durability setting. */
 enum Dialect {
     H2("jdbc:h2:") {
         @Override
@@ -34,40 +27,14 @@ enum Dialect {
          * default), so a process killed right after a commit loses it. With 0 the MVStore is committed to the file
          * inside every transaction commit (TransactionStore.endTransaction), before commit() returns; the page
          * cache keeps it through a kill -9 (not through a power cut, which would take an fsync per commit). Group
-         * commit is what keeps one file write per batch affordable.
-         *
-         * <p>Each of those commits appends a chunk to the file, and WRITE_DELAY 0 also stops H2's background thread,
-         * the one that frees and compacts old chunks. H2 would keep every superseded chunk for RETENTION_TIME (45 s
-         * by default), which only guards against a power cut reordering unsynced writes, a case these commits do
-         * not cover anyway; with 0 a chunk is freed once no reader uses it. {@link #compactor} does the rest.
-         * Both settings are database-wide and persistent, so they are set on each open rather than trusted to the
-         * URL.
+         * commit is what keeps one file write per batch affordable. The setting is database-wide and persistent,
+         * so it is set on each open rather than trusted to the URL.
          */
         @Override
         void makeCommitsDurable(Connection connection) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET WRITE_DELAY 0");
-                statement.execute("SET RETENTION_TIME 0");
             }
-        }
-
-        /**
-         * Does what H2's background thread would: rewrites the live pages of the emptiest chunks (at most
-         * {@link #COMPACT_WRITE_BYTES} a run) so that their space can be reused. Without it a chunk keeps its space
-         * for as long as a single page in it is live: under steady load the file grew by most of what every commit
-         * wrote (1.5 GB in 25 s of the SWF benchmark, 4.6 GB in 70 s of small commits) and each commit got slower as
-         * the chunks piled up. Reaches the MVStore through H2's engine classes, so only for an embedded (file)
-         * database; over H2's TCP server the server's own settings apply.
-         */
-        @Override
-        Optional<Runnable> compactor(Connection connection) throws SQLException {
-            if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                MVStore store = session.getDatabase().getStore().getMvStore();
-                if (store.getFileStore() != null) {
-                    return Optional.of(() -> store.compact(COMPACT_TARGET_FILL_RATE, COMPACT_WRITE_BYTES));
-                }
-            }
-            return Optional.empty();
         }
     },
 
@@ -87,19 +54,7 @@ enum Dialect {
         /** PostgreSQL's default synchronous_commit already flushes the WAL before commit returns. */
         @Override
         void makeCommitsDurable(Connection connection) {}
-
-        /** Autovacuum keeps PostgreSQL's tables compact. */
-        @Override
-        Optional<Runnable> compactor(Connection connection) {
-            return Optional.empty();
-        }
     };
-
-    /** Chunks filled below this are rewritten by {@link #compactor} (a percentage of their live data). */
-    static final int COMPACT_TARGET_FILL_RATE = 80;
-
-    /** The most {@link #compactor} rewrites in one run. */
-    static final int COMPACT_WRITE_BYTES = 4 << 20;
 
     private final String urlPrefix;
 
@@ -127,12 +82,6 @@ enum Dialect {
     abstract String upsert(String table, List<String> keys, List<String> values);
 
     abstract void makeCommitsDurable(Connection connection) throws SQLException;
-
-    /**
-     * What gives the space of superseded data back for reuse, a bounded amount of work a run, if the database needs it
-     * done by its client; run about once a second on a thread of its own, while commits go on.
-     */
-    abstract Optional<Runnable> compactor(Connection connection) throws SQLException;
 
     private static String columns(List<String> keys, List<String> values) {
         return Stream.concat(keys.stream(), values.stream()).collect(Collectors.joining(", "));
