@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * and completes the futures in order. A failed transaction is retried with everything queued since, still in order,
  * until it commits or the writer closes; but when the database refuses the rows themselves, each submission is tried
  * alone and only the refused ones fail. While nothing is queued the thread checks its connection every {@link
- * #PROBE_INTERVAL}, so that a database that went away is noticed (and its return too) without a write. The thread is
- * our own, not the container's: the engine is a plain library. Futures complete on that thread, so their dependent
+ * #PROBE_INTERVAL}, so that a database that went away is noticed (and its return too) without a write. A second
+ * thread runs the dialect's compactor, if it has one, every {@link #COMPACT_INTERVAL} beside the commits. The threads
+ * are our own, not the container's: the engine is a plain library. Futures complete on that thread, so their dependent
  * stages must not block (use the async variants).
  */
 final class GroupCommitWriter implements AutoCloseable {
@@ -35,6 +36,10 @@ final class GroupCommitWriter implements AutoCloseable {
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
     /** How long a connection check may take before the database counts as unreachable. */
     private static final int PROBE_TIMEOUT_SECONDS = 2;
+
+    static final String COMPACTOR_THREAD_NAME = "cpe-swf-store-compactor";
+    /** How often the database's superseded space is given back ({@link Dialect#compactor}). */
+    static final Duration COMPACT_INTERVAL = Duration.ofSeconds(1);
 
     /** One submission: its rows and the future its caller waits on. */
     private record Pending(List<Row> rows, CompletableFuture<Void> done) {}
@@ -55,15 +60,22 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile Consumer<Optional<String>> failureListener = f -> {};
     private Connection connection;
     private boolean endSeen;
+    // Set by the writer thread while it holds a connection whose database the dialect compacts; run by the other.
+    private volatile Runnable compactor;
+    private final Thread compactorThread;
 
     /** Starts the writer thread; {@code connection} becomes its own. */
     GroupCommitWriter(StoreDatabase database, Connection connection) {
         this.database = database;
         this.batchWriter = new BatchWriter(database.dialect());
         this.connection = connection;
+        this.compactor = compactorFor(connection);
         this.thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true);
         thread.setContextClassLoader(GroupCommitWriter.class.getClassLoader());
+        this.compactorThread = new Thread(this::compactLoop, COMPACTOR_THREAD_NAME);
+        compactorThread.setDaemon(true);
+        compactorThread.start();
         thread.start();
     }
 
@@ -149,7 +161,27 @@ final class GroupCommitWriter implements AutoCloseable {
             drainInto(batch);
             fail(batch);
         } finally {
+            // The compactor works on this connection's database: it stops before the connection closes.
+            closeSignal.countDown();
+            joinCompactor();
             discardConnection();
+        }
+    }
+
+    private Runnable compactorFor(Connection connection) {
+        try {
+            return database.dialect().compactor(connection).orElse(null);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot compact the SWF store's database file; it may grow", e);
+            return null;
+        }
+    }
+
+    private void joinCompactor() {
+        try {
+            compactorThread.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -197,6 +229,32 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * The compactor thread: every {@link #COMPACT_INTERVAL} until close, runs the writer's compactor if it has one. A
+     * failure loses nothing (the data is committed), so it is logged once and the loop goes on.
+     */
+    private void compactLoop() {
+        boolean warned = false;
+        try {
+            while (!closeSignal.await(COMPACT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                Runnable current = compactor;
+                if (current == null) {
+                    continue;
+                }
+                try {
+                    current.run();
+                } catch (RuntimeException e) {
+                    if (!warned && !closing) {
+                        warned = true;
+                        LOG.log(Level.WARNING, "Could not compact the SWF store's database file; it may grow", e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void failing(Exception e, String warning) {
         boolean first = failure == null;
         if (first) {
@@ -230,6 +288,7 @@ final class GroupCommitWriter implements AutoCloseable {
         if (connection == null) {
             connection = database.connect();
             database.dialect().makeCommitsDurable(connection);
+            compactor = compactorFor(connection);
         }
     }
 
@@ -314,6 +373,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** A connection that failed may be broken; the next attempt opens a new one. */
     private void discardConnection() {
+        compactor = null;
         if (connection != null) {
             try {
                 connection.close();
