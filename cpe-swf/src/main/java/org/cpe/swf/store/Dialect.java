@@ -34,7 +34,8 @@ enum Dialect {
          * default), so a process killed right after a commit loses it. With 0 the MVStore is committed to the file
          * inside every transaction commit (TransactionStore.endTransaction), before commit() returns; the page
          * cache keeps it through a kill -9 (not through a power cut, which would take an fsync per commit). Group
-         * commit is what keeps one file write per batch affordable. The setting is database-wide and persistent, so it is set on each open rather than trusted to the URL.
+         * commit is what keeps one file write per batch affordable. The setting is database-wide and persistent,
+         * so it is set on each open rather than trusted to the URL.
          */
         @Override
         void makeCommitsDurable(Connection connection) throws SQLException {
@@ -49,9 +50,9 @@ enum Dialect {
          * default), and this rewrites the live pages of the emptiest such chunks (at most {@link
          * #COMPACT_WRITE_BYTES} a run) so that they can be freed too. Without it a chunk kept its space for as long
          * as a single page in it was live, which under steady load is most of them: a 70 s stream of small commits
-         * left a 4.6 GB file, 9 % of it live, and it grew for as long as the load lasted. With it the file stays
-         * near what the retention period wrote plus the live data. (A shorter retention would keep it smaller, but
-         * RETENTION_TIME 0 lost committed events across a restart in RecoveryTest.) Reaches the MVStore through
+         * left a 4.6 GB file, 8 % of it live. This slows that growth without stopping it (4.9 GB after 100 s of the
+         * same stream; docs/benchmarks.md), a documented limit of H2 under sustained load. (RETENTION_TIME 0 would
+         * free chunks sooner, but lost committed events across a restart in RecoveryTest.) Reaches the MVStore through
          * H2's engine classes, so only for an embedded (file) database; over H2's TCP server the server's own
          * settings apply.
          */
