@@ -92,7 +92,10 @@ enum Dialect {
         }
     };
 
-    /** Chunks filled below this are rewritten by {@link #compactor} (a percentage of their live data). */
+    /**
+     * {@link #compactor} does nothing while the chunks' live data fill at least this percentage of them; below it, it
+     * rewrites the emptiest chunks.
+     */
     static final int COMPACT_TARGET_FILL_RATE = 80;
 
     /** The most {@link #compactor} rewrites in one run. */
