@@ -1,5 +1,6 @@
 package org.cpe.swf.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -13,8 +14,8 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * What differs between the two databases the store runs on: the driver, the upsert, the durability setting and the
- * upkeep of the file.
+ * What differs between the two databases the store runs on: the driver, the upsert and how commits are made
+ * durable.
  */
 enum Dialect {
     H2("jdbc:h2:") {
@@ -30,41 +31,31 @@ enum Dialect {
         }
 
         /**
-         * H2 2.x (MVStore) writes committed transactions to its file only every WRITE_DELAY milliseconds (500 by
-         * default), so a process killed right after a commit loses it. With 0 the MVStore is committed to the file
-         * inside every transaction commit (TransactionStore.endTransaction), before commit() returns; the page
-         * cache keeps it through a kill -9 (not through a power cut, which would take an fsync per commit). Group
-         * commit is what keeps one file write per batch affordable. The setting is database-wide and persistent,
-         * so it is set on each open rather than trusted to the URL.
+         * H2 2.x (MVStore) writes committed transactions to its file only every WRITE_DELAY milliseconds, so a process
+         * killed right after a commit loses it. For an embedded file database the writer therefore journals each batch
+         * before committing it ({@link StoreJournal}) and has H2 store its file at every checkpoint; WRITE_DELAY is
+         * left at {@link #H2_WRITE_DELAY_MS} so that H2's background thread, which also compacts the file, runs. For
+         * any other H2 database (over H2's TCP server, in memory) WRITE_DELAY 0 commits the MVStore to the file inside
+         * every transaction commit instead, a chunk per commit. The setting is database-wide and persistent, so it is
+         * set on each open rather than trusted to the URL.
          */
         @Override
-        void makeCommitsDurable(Connection connection) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET WRITE_DELAY 0");
-            }
-        }
-
-        /**
-         * Does what H2's background thread would, had WRITE_DELAY 0 not stopped it: each commit appends a chunk to
-         * the file, H2 frees a chunk once none of its pages is live and it is older than RETENTION_TIME (45 s by
-         * default), and this rewrites the live pages of the emptiest such chunks (at most {@link
-         * #COMPACT_WRITE_BYTES} a run) so that they can be freed too. Without it a chunk kept its space for as long
-         * as a single page in it was live, which under steady load is most of them: a 70 s stream of small commits
-         * left a 4.6 GB file, 8 % of it live. This slows that growth without stopping it (4.9 GB after 100 s of the
-         * same stream; docs/benchmarks.md), a documented limit of H2 under sustained load. (RETENTION_TIME 0 would
-         * free chunks sooner, but lost committed events across a restart in RecoveryTest.) Reaches the MVStore through
-         * H2's engine classes, so only for an embedded (file) database; over H2's TCP server the server's own
-         * settings apply.
-         */
-        @Override
-        Optional<Runnable> compactor(Connection connection) throws SQLException {
+        Optional<LocalFile> prepareWriter(Connection connection) throws SQLException {
+            MVStore store = null;
             if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
-                MVStore store = session.getDatabase().getStore().getMvStore();
-                if (store.getFileStore() != null) {
-                    return Optional.of(() -> store.compact(COMPACT_TARGET_FILL_RATE, COMPACT_WRITE_BYTES));
-                }
+                store = session.getDatabase().getStore().getMvStore();
             }
-            return Optional.empty();
+            boolean local = store != null && store.getFileStore() != null;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET WRITE_DELAY " + (local ? H2_WRITE_DELAY_MS : 0));
+            }
+            if (!local) {
+                return Optional.empty();
+            }
+            String file = store.getFileStore().getFileName();
+            String base =
+                    file.endsWith(H2_FILE_SUFFIX) ? file.substring(0, file.length() - H2_FILE_SUFFIX.length()) : file;
+            return Optional.of(new LocalFile(Path.of(base + ".journal"), store::commit));
         }
     },
 
@@ -81,25 +72,29 @@ enum Dialect {
                     + ") DO " + (values.isEmpty() ? "NOTHING" : "UPDATE SET " + assignments(values));
         }
 
-        /** PostgreSQL's default synchronous_commit already flushes the WAL before commit returns. */
+        /**
+         * PostgreSQL's default synchronous_commit already flushes the WAL before commit returns, and autovacuum keeps
+         * its tables compact.
+         */
         @Override
-        void makeCommitsDurable(Connection connection) {}
-
-        /** Autovacuum keeps PostgreSQL's tables compact. */
-        @Override
-        Optional<Runnable> compactor(Connection connection) {
+        Optional<LocalFile> prepareWriter(Connection connection) {
             return Optional.empty();
         }
     };
 
     /**
-     * {@link #compactor} does nothing while the chunks' live data fill at least this percentage of them; below it, it
-     * rewrites the emptiest chunks.
+     * H2's WRITE_DELAY for a journaled file database: H2 stores on its own only when the writer's checkpoints (every
+     * second) fall this far behind.
      */
-    static final int COMPACT_TARGET_FILL_RATE = 80;
+    static final int H2_WRITE_DELAY_MS = 2000;
 
-    /** The most {@link #compactor} rewrites in one run. */
-    static final int COMPACT_WRITE_BYTES = 4 << 20;
+    private static final String H2_FILE_SUFFIX = ".mv.db";
+
+    /**
+     * An embedded database file whose commits the writer journals: where the journal goes, and what writes to the
+     * file everything committed so far (blocking until it is written).
+     */
+    record LocalFile(Path journalFolder, Runnable checkpoint) {}
 
     private final String urlPrefix;
 
@@ -126,13 +121,11 @@ enum Dialect {
     /** An insert-or-replace of one row, its parameters the key columns then the value columns. */
     abstract String upsert(String table, List<String> keys, List<String> values);
 
-    abstract void makeCommitsDurable(Connection connection) throws SQLException;
-
     /**
-     * What gives the space of superseded data back for reuse, a bounded amount of work a run, if the database needs it
-     * done by its client; run about once a second on a thread of its own, while commits go on.
+     * Readies the writer's connection: sets what makes its commits durable, and returns the database file whose
+     * commits the writer must journal itself, if that is how they are made durable.
      */
-    abstract Optional<Runnable> compactor(Connection connection) throws SQLException;
+    abstract Optional<LocalFile> prepareWriter(Connection connection) throws SQLException;
 
     private static String columns(List<String> keys, List<String> values) {
         return Stream.concat(keys.stream(), values.stream()).collect(Collectors.joining(", "));

@@ -21,10 +21,11 @@ import java.util.logging.Logger;
  * and completes the futures in order. A failed transaction is retried with everything queued since, still in order,
  * until it commits or the writer closes; but when the database refuses the rows themselves, each submission is tried
  * alone and only the refused ones fail. While nothing is queued the thread checks its connection every {@link
- * #PROBE_INTERVAL}, so that a database that went away is noticed (and its return too) without a write. A second
- * thread runs the dialect's compactor, if it has one, every {@link #COMPACT_INTERVAL} beside the commits. The threads
- * are our own, not the container's: the engine is a plain library. Futures complete on that thread, so their dependent
- * stages must not block (use the async variants).
+ * #PROBE_INTERVAL}, so that a database that went away is noticed (and its return too) without a write. On an embedded
+ * H2 file each batch is appended to the {@link StoreJournal} before it is committed, and a second thread checkpoints
+ * every {@link #CHECKPOINT_INTERVAL}: it starts a new journal segment, has H2 write its file, and deletes the
+ * segments the file now holds. The threads are our own, not the container's: the engine is a plain library. Futures
+ * complete on that thread, so their dependent stages must not block (use the async variants).
  */
 final class GroupCommitWriter implements AutoCloseable {
 
@@ -37,9 +38,11 @@ final class GroupCommitWriter implements AutoCloseable {
     /** How long a connection check may take before the database counts as unreachable. */
     private static final int PROBE_TIMEOUT_SECONDS = 2;
 
-    static final String COMPACTOR_THREAD_NAME = "cpe-swf-store-compactor";
-    /** How often the database's superseded space is given back ({@link Dialect#compactor}). */
-    static final Duration COMPACT_INTERVAL = Duration.ofSeconds(1);
+    static final String CHECKPOINT_THREAD_NAME = "cpe-swf-store-checkpoint";
+    /** How often a journaled database writes its file and drops the journal segments that file then holds. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    /** Journal records applied per transaction when replaying at open. */
+    private static final int REPLAY_RECORDS_PER_COMMIT = 500;
 
     /** One submission: its rows and the future its caller waits on. */
     private record Pending(List<Row> rows, CompletableFuture<Void> done) {}
@@ -60,23 +63,123 @@ final class GroupCommitWriter implements AutoCloseable {
     private volatile Consumer<Optional<String>> failureListener = f -> {};
     private Connection connection;
     private boolean endSeen;
-    // Set by the writer thread while it holds a connection whose database the dialect compacts; run by the other.
-    private volatile Runnable compactor;
-    private final Thread compactorThread;
+    /** Null unless the database is an embedded file whose commits are journaled. */
+    private final StoreJournal journal;
+    /** Held across a journal append and its commit, and by a rotation, so that no rotation falls between them. */
+    private final Object journalLock = new Object();
+    // Set by the writer thread while it holds a connection to the journaled file; run by the checkpoint thread.
+    private volatile Runnable checkpoint;
+    private final Thread checkpointThread;
+    private boolean checkpointWarned;
 
-    /** Starts the writer thread; {@code connection} becomes its own. */
-    GroupCommitWriter(StoreDatabase database, Connection connection) {
+    /**
+     * Starts the writer thread; {@code connection} becomes its own, readied with {@link Dialect#prepareWriter}, and
+     * {@code local} is what that returned. Opens {@code local}'s journal, which {@link #replay} has emptied.
+     */
+    GroupCommitWriter(StoreDatabase database, Connection connection, Optional<Dialect.LocalFile> local) {
         this.database = database;
         this.batchWriter = new BatchWriter(database.dialect());
         this.connection = connection;
-        this.compactor = compactorFor(connection);
+        this.journal =
+                local.map(file -> StoreJournal.open(file.journalFolder())).orElse(null);
+        this.checkpoint = local.map(Dialect.LocalFile::checkpoint).orElse(null);
         this.thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true);
         thread.setContextClassLoader(GroupCommitWriter.class.getClassLoader());
-        this.compactorThread = new Thread(this::compactLoop, COMPACTOR_THREAD_NAME);
-        compactorThread.setDaemon(true);
-        compactorThread.start();
+        this.checkpointThread = new Thread(this::checkpointLoop, CHECKPOINT_THREAD_NAME);
+        checkpointThread.setDaemon(true);
+        checkpointThread.start();
         thread.start();
+    }
+
+    /**
+     * Applies what the journal of {@code local} holds from a process that stopped before its last checkpoint, in
+     * order, then has the database write its file and deletes the journal. Rows the database refuses for good (it
+     * refused them when they were first written, and that call failed) are skipped with a warning. Runs at open,
+     * before anything reads the store.
+     */
+    static void replay(Connection connection, Dialect.LocalFile local, Dialect dialect) throws SQLException {
+        BatchWriter writer = new BatchWriter(dialect);
+        List<List<Row>> records = new ArrayList<>();
+        int[] skipped = {0};
+        connection.setAutoCommit(false);
+        try (StoreJournal journal = StoreJournal.open(local.journalFolder())) {
+            int replayed = journal.replay(rows -> {
+                records.add(rows);
+                if (records.size() == REPLAY_RECORDS_PER_COMMIT) {
+                    skipped[0] += applyReplayed(connection, writer, records);
+                }
+            });
+            skipped[0] += applyReplayed(connection, writer, records);
+            // Also writes the schema a migration just made, which no journal holds.
+            local.checkpoint().run();
+            if (replayed > 0) {
+                LOG.info(() -> "SWF store: replayed " + replayed + " journaled batch(es) not yet in "
+                        + local.journalFolder().getFileName() + "'s database file"
+                        + (skipped[0] > 0 ? ", skipping " + skipped[0] + " the database refused" : ""));
+            }
+            journal.deleteBefore(Long.MAX_VALUE);
+        } catch (UncheckedSqlException e) {
+            throw e.getCause();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Commits the records in one transaction, or one by one when the database refuses some; how many it refused. */
+    private static int applyReplayed(Connection connection, BatchWriter writer, List<List<Row>> records) {
+        if (records.isEmpty()) {
+            return 0;
+        }
+        List<Row> rows = new ArrayList<>();
+        records.forEach(rows::addAll);
+        int refused = 0;
+        try {
+            try {
+                writeAndCommit(connection, writer, rows);
+            } catch (SQLException e) {
+                if (!refusedForGood(e)) {
+                    throw e;
+                }
+                for (List<Row> record : records) {
+                    try {
+                        writeAndCommit(connection, writer, record);
+                    } catch (SQLException again) {
+                        if (!refusedForGood(again)) {
+                            throw again;
+                        }
+                        refused++;
+                        LOG.log(Level.WARNING, "SWF store: a journaled batch the database refuses was skipped", again);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new UncheckedSqlException(e);
+        }
+        records.clear();
+        return refused;
+    }
+
+    private static void writeAndCommit(Connection connection, BatchWriter writer, List<Row> rows) throws SQLException {
+        try {
+            writer.write(connection, CoalescedBatch.of(rows), true);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    /** Carries an SQLException out of a journal replay's callback. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
     CompletableFuture<Void> submit(List<Row> rows) {
@@ -161,25 +264,20 @@ final class GroupCommitWriter implements AutoCloseable {
             drainInto(batch);
             fail(batch);
         } finally {
-            // The compactor works on this connection's database: it stops before the connection closes.
+            // The checkpoints work on this connection's database: the last one runs here, before it closes.
             closeSignal.countDown();
-            joinCompactor();
+            joinCheckpointThread();
+            checkpoint();
+            if (journal != null) {
+                journal.close();
+            }
             discardConnection();
         }
     }
 
-    private Runnable compactorFor(Connection connection) {
+    private void joinCheckpointThread() {
         try {
-            return database.dialect().compactor(connection).orElse(null);
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot compact the SWF store's database file; it may grow", e);
-            return null;
-        }
-    }
-
-    private void joinCompactor() {
-        try {
-            compactorThread.join(CLOSE_WAIT.toMillis());
+            checkpointThread.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -229,29 +327,45 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * The compactor thread: every {@link #COMPACT_INTERVAL} until close, runs the writer's compactor if it has one. A
-     * failure loses nothing (the data is committed), so it is logged once and the loop goes on.
-     */
-    private void compactLoop() {
-        boolean warned = false;
+    /** The checkpoint thread: a {@link #checkpoint} every {@link #CHECKPOINT_INTERVAL} until close. */
+    private void checkpointLoop() {
+        if (journal == null) {
+            return;
+        }
         try {
-            while (!closeSignal.await(COMPACT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                Runnable current = compactor;
-                if (current == null) {
-                    continue;
-                }
-                try {
-                    current.run();
-                } catch (RuntimeException e) {
-                    if (!warned && !closing) {
-                        warned = true;
-                        LOG.log(Level.WARNING, "Could not compact the SWF store's database file; it may grow", e);
-                    }
-                }
+            while (!closeSignal.await(CHECKPOINT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                checkpoint();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts a new journal segment, has the database write everything committed so far to its file (which includes
+     * every batch of the older segments: each was committed before its append let go of the lock), then deletes the
+     * older segments. A failure loses nothing: the segments stay until a later checkpoint succeeds; it is logged once.
+     */
+    private void checkpoint() {
+        Runnable store = checkpoint;
+        if (journal == null || store == null) {
+            return;
+        }
+        long keep;
+        synchronized (journalLock) {
+            keep = journal.rotate();
+        }
+        if (keep < 0) {
+            return;
+        }
+        try {
+            store.run();
+            journal.deleteBefore(keep);
+        } catch (RuntimeException e) {
+            if (!checkpointWarned) {
+                checkpointWarned = true;
+                LOG.log(Level.WARNING, "Could not write the SWF store's database file; its journal keeps growing", e);
+            }
         }
     }
 
@@ -287,8 +401,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private void connect() throws SQLException {
         if (connection == null) {
             connection = database.connect();
-            database.dialect().makeCommitsDurable(connection);
-            compactor = compactorFor(connection);
+            checkpoint = database.dialect()
+                    .prepareWriter(connection)
+                    .map(Dialect.LocalFile::checkpoint)
+                    .orElse(null);
         }
     }
 
@@ -337,16 +453,23 @@ final class GroupCommitWriter implements AutoCloseable {
         connection.setAutoCommit(false);
         List<Row> rows = new ArrayList<>();
         batch.forEach(pending -> rows.addAll(pending.rows()));
-        try {
-            batchWriter.write(connection, CoalescedBatch.of(rows), retry);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+        CoalescedBatch coalesced = CoalescedBatch.of(rows);
+        synchronized (journalLock) {
+            if (journal != null) {
+                // Ahead of the commit: the database file can then never hold a batch the journal lacks.
+                journal.append(coalesced);
             }
-            throw e;
+            try {
+                batchWriter.write(connection, coalesced, retry);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
         }
     }
 
@@ -373,7 +496,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** A connection that failed may be broken; the next attempt opens a new one. */
     private void discardConnection() {
-        compactor = null;
+        checkpoint = null;
         if (connection != null) {
             try {
                 connection.close();

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.swf.model.ListClosedWorkflowExecutionsRes
 
 /**
  * The store in a JDBC database: H2 in file mode ({@code jdbc:h2:file:/path/swf}) embedded by default, PostgreSQL
- * ({@code jdbc:postgresql://host:5432/db}) by URL. Its schema is migrated on open. Writes go through one group-commit
- * writer thread; reads use a small pool of their own connections. Thread-safe. The futures of {@link #submit} complete
+ * ({@code jdbc:postgresql://host:5432/db}) by URL. Its schema is migrated on open, and an H2 file's journal replayed
+ * (see {@link StoreJournal}). Writes go through one group-commit writer thread; reads use a small pool of their own connections. Thread-safe. The futures of {@link #submit} complete
  * on the writer thread: stages that block must be attached with the async variants.
  */
 public final class JdbcSwfStore implements SwfStore {
@@ -41,10 +41,13 @@ public final class JdbcSwfStore implements SwfStore {
         try {
             // Opened first and kept: it holds an embedded H2 database open across Flyway's own connections.
             writerConnection = database.connect();
-            database.dialect().makeCommitsDurable(writerConnection);
+            Optional<Dialect.LocalFile> local = database.dialect().prepareWriter(writerConnection);
             database.migrate();
+            if (local.isPresent()) {
+                GroupCommitWriter.replay(writerConnection, local.get(), database.dialect());
+            }
             return new JdbcSwfStore(
-                    new GroupCommitWriter(database, writerConnection), new ReadPool(database, READ_CONNECTIONS));
+                    new GroupCommitWriter(database, writerConnection, local), new ReadPool(database, READ_CONNECTIONS));
         } catch (SQLException | RuntimeException e) {
             closeQuietly(writerConnection, e);
             throw new SwfStoreException(
