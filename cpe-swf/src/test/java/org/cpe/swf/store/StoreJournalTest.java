@@ -1,6 +1,7 @@
 package org.cpe.swf.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpe.swf.store.Records.events;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cpe.swf.store.Change.EventsAppended;
 import org.cpe.swf.store.Row.DomainRow;
 import org.cpe.swf.store.Row.EventRow;
 import org.cpe.swf.store.Row.ExecutionRow;
@@ -104,6 +106,30 @@ class StoreJournalTest {
         assertThat(runIds(replayAll()))
                 .as("a reopened journal appends after what it found")
                 .containsExactly("r2", "r3");
+    }
+
+    @Test
+    void anOpeningStoreReplaysTheJournalSkippingABatchTheDatabaseRefuses() throws IOException {
+        try (StoreFixture fixture = StoreFixture.h2()) {
+            Path folder = Path.of(fixture.url().substring("jdbc:h2:file:".length()) + ".journal");
+            List<Row> refused = new ArrayList<>(ChangeRows.of(List.of(new EventsAppended("r2", events(1, 1)))));
+            // A version longer than the column's 64 characters: H2 refuses the whole batch (SQLState 22001).
+            refused.add(new TypeRow("WORKFLOW", "d", "t", "v".repeat(65), "REGISTERED", 1L, null, "{}", null));
+            try (StoreJournal journal = StoreJournal.open(folder)) {
+                journal.append(CoalescedBatch.of(ChangeRows.of(List.of(new EventsAppended("r1", events(1, 2))))));
+                journal.append(CoalescedBatch.of(refused));
+                journal.append(CoalescedBatch.of(ChangeRows.of(List.of(new EventsAppended("r3", events(1, 3))))));
+            }
+
+            SwfStore store = fixture.open();
+
+            assertThat(store.history("r1")).hasSize(2);
+            assertThat(store.history("r2")).as("the refused batch's other rows").isEmpty();
+            assertThat(store.history("r3")).hasSize(3);
+            try (Stream<Path> left = Files.list(folder)) {
+                assertThat(left.toList()).as("segments left after the replay").isEmpty();
+            }
+        }
     }
 
     private List<List<Row>> replayAll() {
