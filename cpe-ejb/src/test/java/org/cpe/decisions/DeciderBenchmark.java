@@ -71,6 +71,9 @@ class DeciderBenchmark {
     private static final int INFLIGHT = Integer.getInteger("benchmark.inflight", 32);
     private static final int DECIDERS = Integer.getInteger("benchmark.deciders", 8);
     private static final int WORKERS = Integer.getInteger("benchmark.workers", 8);
+    /** Threads reading the client's output queue, as the client would. */
+    private static final int CONSUMERS = Integer.getInteger("benchmark.consumers", 2);
+
     private static final boolean PERSISTENT_SQS =
             Boolean.parseBoolean(System.getProperty("benchmark.sqs.persistent", "true"));
     private static final ClientDefinition CLIENT = ClientDefinition.withDefaultQueues("bench");
@@ -101,6 +104,10 @@ class DeciderBenchmark {
     private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     private boolean notices;
     private final List<Long> overheads = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The client's ReceiveMessage calls that returned messages, and the messages they returned. */
+    private final AtomicLong receives = new AtomicLong();
+
+    private final AtomicLong received = new AtomicLong();
 
     @Test
     void tenStepNoopWorkflowsEndToEnd() throws Exception {
@@ -146,8 +153,9 @@ class DeciderBenchmark {
                 loops.start("worker-" + i, () -> work(swf));
             }
             if (notices) {
-                loops.start("consumer-1", () -> consume(rawSqs, output));
-                loops.start("consumer-2", () -> consume(rawSqs, output));
+                for (int i = 1; i <= CONSUMERS; i++) {
+                    loops.start("consumer-" + i, () -> consume(rawSqs, output));
+                }
             }
             loops.start("starter-1", () -> start(swf));
             loops.start("starter-2", () -> start(swf));
@@ -290,6 +298,8 @@ class DeciderBenchmark {
         if (messages.isEmpty()) {
             return;
         }
+        receives.incrementAndGet();
+        received.addAndGet(messages.size());
         for (Message m : messages) {
             boolean done = m.body().contains("\"type\":\"WORKFLOW_COMPLETED\"");
             boolean lost = m.body().contains("\"type\":\"WORKFLOW_FAILED\"");
@@ -346,7 +356,17 @@ class DeciderBenchmark {
                 + Runtime.getRuntime().availableProcessors()
                 + " processors, load average " + loadBefore + " before, " + loadAfter + " after; " + INFLIGHT
                 + " workflows in flight, " + DECIDERS + " decider loops, " + WORKERS + " workers, " + JVM_WARMUP
-                + " s JVM warm-up, per run " + WARMUP + " s warm-up and " + SECONDS + " s measured.\n\n" + table;
+                + " s JVM warm-up, per run " + WARMUP + " s warm-up and " + SECONDS + " s measured"
+                + (notices ? "; " + CONSUMERS + " thread(s) reading the client's output queue" : "") + ".\n\n" + table;
+        if (notices) {
+            text += String.format(
+                    java.util.Locale.ROOT,
+                    "%nThe client's reads over the whole benchmark: %,d ReceiveMessage calls returned %,d messages"
+                            + " (%.1f a call), each call followed by one DeleteMessageBatch.%n",
+                    receives.get(),
+                    received.get(),
+                    received.get() / (double) Math.max(1, receives.get()));
+        }
         text += "\nClient calls over the whole benchmark (calls, mean ms):\n\n"
                 + CALLS.entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
