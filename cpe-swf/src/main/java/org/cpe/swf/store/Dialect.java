@@ -52,10 +52,7 @@ enum Dialect {
             if (!local) {
                 return Optional.empty();
             }
-            String file = store.getFileStore().getFileName();
-            String base =
-                    file.endsWith(H2_FILE_SUFFIX) ? file.substring(0, file.length() - H2_FILE_SUFFIX.length()) : file;
-            return Optional.of(new LocalFile(Path.of(base + ".journal"), store::commit));
+            return Optional.of(new LocalFile(journalFolder(store.getFileStore().getFileName()), store::commit));
         }
     },
 
@@ -126,6 +123,16 @@ enum Dialect {
      * commits the writer must journal itself, if that is how they are made durable.
      */
     abstract Optional<LocalFile> prepareWriter(Connection connection) throws SQLException;
+
+    /**
+     * The journal folder beside an H2 database file: {@code /data/swf.mv.db} → {@code /data/swf.journal}. H2's file
+     * system prefixes ({@code nio:}, {@code split:nio:} and the like; a Windows drive letter is not one) are dropped.
+     */
+    static Path journalFolder(String h2FileName) {
+        String file = h2FileName.replaceFirst("^([A-Za-z]{2,}:)+", "");
+        String base = file.endsWith(H2_FILE_SUFFIX) ? file.substring(0, file.length() - H2_FILE_SUFFIX.length()) : file;
+        return Path.of(base + ".journal");
+    }
 
     private static String columns(List<String> keys, List<String> values) {
         return Stream.concat(keys.stream(), values.stream()).collect(Collectors.joining(", "));

@@ -1,5 +1,7 @@
 package org.cpe.swf.store;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -91,7 +93,7 @@ final class StoreJournal implements AutoCloseable {
             }
             Path file = file(number);
             try (InputStream in = Files.newInputStream(file)) {
-                DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+                DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
                 while (true) {
                     List<Row> rows = readRecord(data);
                     if (rows == null) {
@@ -276,7 +278,7 @@ final class StoreJournal implements AutoCloseable {
      * one clears its heartbeats), events, then the heartbeats that outlived the batch's closes.
      */
     static List<Row> decode(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         List<Row> rows = new ArrayList<>();
         while (in.available() > 0) {
             byte kind = in.readByte();

@@ -3,6 +3,7 @@ package org.cpe.swf.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,13 @@ class DialectTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:h2:")
                 .hasMessageContaining("jdbc:postgresql:");
+    }
+
+    @Test
+    void anH2FileHasItsJournalBesideIt() {
+        assertThat(Dialect.journalFolder("/data/swf/swf.mv.db")).isEqualTo(Path.of("/data/swf/swf.journal"));
+        assertThat(Dialect.journalFolder("split:nio:/data/swf.mv.db")).isEqualTo(Path.of("/data/swf.journal"));
+        assertThat(Dialect.journalFolder("./swf.mv.db")).isEqualTo(Path.of("./swf.journal"));
     }
 
     @Test

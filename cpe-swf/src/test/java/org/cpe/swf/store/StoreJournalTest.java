@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cpe.swf.store.Change.EventsAppended;
@@ -70,7 +71,7 @@ class StoreJournalTest {
         byte[] bytes = Files.readAllBytes(first);
         // A crash in the middle of the second record's write: only its first bytes reached the file.
         int firstRecord = bytes.length / 2;
-        Files.write(first, java.util.Arrays.copyOf(bytes, firstRecord + 6), StandardOpenOption.TRUNCATE_EXISTING);
+        Files.write(first, Arrays.copyOf(bytes, firstRecord + 6), StandardOpenOption.TRUNCATE_EXISTING);
         assertThat(runIds(replayAll())).containsExactly("r1", "r3");
     }
 
