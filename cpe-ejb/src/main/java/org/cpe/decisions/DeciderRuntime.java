@@ -2,6 +2,7 @@ package org.cpe.decisions;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.List;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
@@ -39,10 +40,21 @@ public final class DeciderRuntime {
             DeciderSettings settings,
             PlanLibrary plans,
             java.util.List<org.cpe.client.ClientDefinition> clients) {
+        this(swf, sqs, settings, plans, clients, Outbox.DEFAULT_LANES);
+    }
+
+    /** @param noticeSenders the outbox's lanes, each with its sender loop ({@code cpe.sqs.senders}) */
+    public DeciderRuntime(
+            SwfClient swf,
+            software.amazon.awssdk.services.sqs.SqsClient sqs,
+            DeciderSettings settings,
+            PlanLibrary plans,
+            java.util.List<org.cpe.client.ClientDefinition> clients,
+            int noticeSenders) {
         this.swf = swf;
         this.settings = settings;
         this.plans = plans;
-        this.outbox = new Outbox(sqs, OUTBOX_CAPACITY);
+        this.outbox = new Outbox(sqs, OUTBOX_CAPACITY, noticeSenders);
         this.notifier = new ClientNotifier(sqs, outbox, clients);
         this.identity = "cpe-decider@" + ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -75,7 +87,8 @@ public final class DeciderRuntime {
             }
             if (closed(entry)) {
                 notifier.send(
-                        new ClientNotifier.Prepared(entry.queueUrl(), entry.body()), () -> journal.done(entry.id()));
+                        new ClientNotifier.Prepared(entry.queueUrl(), entry.body(), entry.workflowId()),
+                        () -> journal.done(entry.id()));
             } else {
                 journal.done(entry.id());
             }
@@ -119,9 +132,9 @@ public final class DeciderRuntime {
         return new DecisionCycle(swf, this);
     }
 
-    /** The loop that sends the notices to SQS, in batches; see {@link Outbox}. */
-    public PollCycle noticeSender() {
-        return outbox.sender();
+    /** The loops that send the notices to SQS, in batches, one per lane of the outbox; see {@link Outbox}. */
+    public List<PollCycle> noticeSenders() {
+        return outbox.senders();
     }
 
     /** The loop that reports workflows that timed out; see {@link TimeoutWatch}. */

@@ -147,8 +147,10 @@ public final class DecisionCycle implements PollCycle {
             return;
         }
         for (NoticeJournal.Entry entry : closing) {
-            runtime.notifier().send(new ClientNotifier.Prepared(entry.queueUrl(), entry.body()), () -> runtime.journal()
-                    .done(entry.id()));
+            runtime.notifier()
+                    .send(
+                            new ClientNotifier.Prepared(entry.queueUrl(), entry.body(), entry.workflowId()),
+                            () -> runtime.journal().done(entry.id()));
         }
     }
 

@@ -92,7 +92,8 @@ public class ActivityPollerRole extends PollingRole {
                     settings.clients().clients(),
                     plans,
                     threads,
-                    board);
+                    board,
+                    settings.sqs().senders());
             worker.metrics(metrics());
         } catch (RuntimeException e) {
             throw StartupAbort.abort(
@@ -129,7 +130,7 @@ public class ActivityPollerRole extends PollingRole {
     /** The task lists' pollers pause; the sender of the running tasks' messages goes on. */
     @Override
     protected boolean pausable(int index, int count) {
-        return !plannedLoops.get(index).getKey().equals("activity-notices");
+        return !plannedLoops.get(index).getKey().startsWith("activity-notices");
     }
 
     @Override

@@ -66,7 +66,12 @@ public class DeciderRole extends PollingRole {
         LOG.info(() -> "Decider plans: " + plans.plans().size() + " loaded, "
                 + plans.problems().size() + " problem(s)");
         runtime = new DeciderRuntime(
-                swf, sqs, settings.decider(), plans, settings.clients().clients());
+                swf,
+                sqs,
+                settings.decider(),
+                plans,
+                settings.clients().clients(),
+                settings.sqs().senders());
         runtime.metrics(metrics());
         runtime.journal(NoticeJournal.open(
                 settings.dataDir().toAbsolutePath().resolve("decider").resolve("notices.journal")));
@@ -99,7 +104,7 @@ public class DeciderRole extends PollingRole {
     @Override
     protected boolean pausable(int index, int count) {
         String name = plannedLoops.get(index).getKey();
-        return !name.equals("decider-notices") && !name.equals("decider-timeouts");
+        return !name.startsWith("decider-notices") && !name.equals("decider-timeouts");
     }
 
     @Override
@@ -113,7 +118,11 @@ public class DeciderRole extends PollingRole {
         for (int i = 1; i <= threads; i++) {
             planned.add(Map.entry(threads == 1 ? "decider" : "decider-" + i, runtime::cycle));
         }
-        planned.add(Map.entry("decider-notices", runtime::noticeSender));
+        List<PollCycle> senders = runtime.noticeSenders();
+        for (int i = 0; i < senders.size(); i++) {
+            PollCycle sender = senders.get(i);
+            planned.add(Map.entry("decider-notices-" + (i + 1), () -> sender));
+        }
         if (!settings.decider().timeoutWatch().isZero()) {
             planned.add(Map.entry("decider-timeouts", runtime::timeoutWatch));
         }

@@ -33,16 +33,19 @@ public final class ClientNotifier {
         this.clients = clients.stream().collect(java.util.stream.Collectors.toMap(ClientDefinition::name, c -> c));
     }
 
-    /** A notice made into its message, and the URL of the output queue it goes to. */
-    public record Prepared(String queueUrl, String body) {}
+    /**
+     * A notice made into its message, the URL of the output queue it goes to, and the workflow it is about: one
+     * workflow's messages leave in the order they were sent.
+     */
+    public record Prepared(String queueUrl, String body, String workflowId) {}
 
     public void send(JobRoute route, String workflowId, String runId, List<Notice> notices) {
-        prepare(route, workflowId, runId, notices).forEach(p -> outbox.send(p.queueUrl(), p.body()));
+        prepare(route, workflowId, runId, notices).forEach(p -> send(p, null));
     }
 
-    /** Sends a prepared message, and runs {@code sent} once SQS has it; see {@link Outbox#send(String, String, Runnable)}. */
+    /** Sends a prepared message, and runs {@code sent} once SQS has it; see {@link Outbox#send(String, String, String, Runnable)}. */
     public void send(Prepared message, Runnable sent) {
-        outbox.send(message.queueUrl(), message.body(), sent);
+        outbox.send(message.workflowId(), message.queueUrl(), message.body(), sent);
     }
 
     /** The messages of {@code notices} for the job's client; none when the job has no client (logged). */
@@ -58,7 +61,8 @@ public final class ClientNotifier {
         }
         String url = queueUrls.computeIfAbsent(queue.get(), this::url);
         return notices.stream()
-                .map(n -> new Prepared(url, ClientMessage.of(n, route.jobId(), workflowId, runId, Instant.now())))
+                .map(n -> new Prepared(
+                        url, ClientMessage.of(n, route.jobId(), workflowId, runId, Instant.now()), workflowId))
                 .toList();
     }
 

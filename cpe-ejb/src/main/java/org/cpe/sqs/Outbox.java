@@ -11,23 +11,30 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.InvalidMessageContentsException;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Messages on their way to SQS queues, sent by one sender loop in batches of up to ten (SQS's limit) per queue, so
- * that the roles' loops do not wait for SQS and a busy server sends a tenth of the requests. Under load a batch
- * gathers what arrived while the previous one was sent; when idle a message leaves at once.
+ * Messages on their way to SQS queues, sent by sender loops in batches of up to ten (SQS's limit) per queue, so that
+ * the roles' loops do not wait for SQS and a busy server sends a tenth of the requests. Under load a batch gathers
+ * what arrived while the previous one was sent; when idle a message leaves at once.
+ *
+ * <p>The outbox has one or more lanes, each with its own sender loop, so that several batches can be on their way at
+ * once: one loop sends at most one batch per SQS round trip. A message goes to the lane its order key (a job's
+ * workflowId) picks, so the messages of one key leave in the order they were queued; messages of different keys may
+ * overtake each other, as SQS standard queues allow anyway.
  *
  * <p>Nothing is dropped on purpose: when SQS fails, the unsent messages are kept and sent first on the sender's next
- * turn (after its loop's back-off), and {@link #send} blocks once {@code capacity} messages wait, which slows the
- * producers down instead of filling the heap. When the sender's loop stops it closes the outbox and sends what is
- * left; a message queued after that is sent by its producer's own thread. A message SQS rejects as malformed is
- * logged with its queue and start, as it can never be sent. What is queued lives in memory only: a process killed
+ * turn (after its loop's back-off), and {@link #send} blocks once a lane's share of {@code capacity} messages wait,
+ * which slows the producers down instead of filling the heap. When a sender's loop stops it closes its lane and sends
+ * what is left; a message queued after that is sent by its producer's own thread. A message SQS rejects as malformed
+ * is logged with its queue and start, as it can never be sent. What is queued lives in memory only: a process killed
  * between queueing and sending loses it.
  */
 public final class Outbox {
@@ -40,10 +47,11 @@ public final class Outbox {
 
     private static final Duration WAIT = Duration.ofMillis(250);
 
+    /** The lanes of the roles' outboxes unless configured ({@code cpe.sqs.senders}). */
+    public static final int DEFAULT_LANES = 2;
+
     private final SqsClient sqs;
-    private final BlockingQueue<Pending> queue;
-    private final List<Pending> unsent = new ArrayList<>();
-    private volatile boolean closed;
+    private final List<Lane> lanes;
 
     /** A message for the queue at {@code queueUrl}, and what to do once SQS has it (or refused it for good). */
     record Pending(String queueUrl, String body, Runnable sent) {
@@ -59,105 +67,141 @@ public final class Outbox {
         }
     }
 
+    /** An outbox with one lane: every message leaves in the order it was queued. */
     public Outbox(SqsClient sqs, int capacity) {
-        this.sqs = sqs;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this(sqs, capacity, 1);
     }
 
-    /** Queues a message for the queue at {@code queueUrl}; blocks while the outbox is full. */
+    /** An outbox with {@code lanes} lanes, each holding up to its share of {@code capacity} messages. */
+    public Outbox(SqsClient sqs, int capacity, int lanes) {
+        if (lanes < 1 || capacity < lanes) {
+            throw new IllegalArgumentException("An outbox needs at least one lane and one place per lane: " + lanes
+                    + " lanes, capacity " + capacity);
+        }
+        this.sqs = sqs;
+        int share = (capacity + lanes - 1) / lanes;
+        this.lanes = IntStream.range(0, lanes).mapToObj(i -> new Lane(share)).toList();
+    }
+
+    /** Queues a message for the queue at {@code queueUrl}, ordered after the earlier ones for that queue. */
     public void send(String queueUrl, String body) {
-        send(queueUrl, body, null);
+        send(queueUrl, queueUrl, body, null);
     }
 
     /**
-     * Queues a message, and runs {@code sent} once SQS has taken it, or has refused it as malformed (it never will
-     * take it); {@code sent} runs on the sender's thread and must be quick.
+     * Queues a message, ordered after the earlier ones with the same {@code orderKey}, and runs {@code sent} once SQS
+     * has taken it, or has refused it as malformed (it never will take it); {@code sent} runs on the sender's thread
+     * and must be quick. Blocks while the key's lane is full.
      */
-    public void send(String queueUrl, String body, Runnable sent) {
-        Pending pending = new Pending(queueUrl, SqsText.clean(body), sent);
-        try {
-            queue.put(pending);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sendDirect(pending);
-            return;
-        }
-        if (closed) {
-            // The sender may have made its last pass before this message arrived.
-            drain();
-        }
+    public void send(String orderKey, String queueUrl, String body, Runnable sent) {
+        lanes.get(Math.floorMod(orderKey.hashCode(), lanes.size()))
+                .send(new Pending(queueUrl, SqsText.clean(body), sent));
     }
 
-    /** The sender loop's turn: send what waits, or wait a little for something to send. */
+    /** The sender loops' turns, one per lane: each sends what waits in its lane, or waits a little for something. */
+    public List<PollCycle> senders() {
+        return lanes.stream().<PollCycle>map(lane -> lane::sendOnce).toList();
+    }
+
+    /** The sender loop of an outbox with one lane. */
     public PollCycle sender() {
-        return this::sendOnce;
+        if (lanes.size() != 1) {
+            throw new IllegalStateException("This outbox has " + lanes.size() + " lanes; use senders()");
+        }
+        return senders().get(0);
     }
 
-    /** Synchronized, like every use of {@link #unsent}; producers only contend for it once the outbox is closed. */
-    private synchronized void sendOnce(StopSignal stop) {
-        List<Pending> batch = new ArrayList<>(unsent);
-        unsent.clear();
-        if (batch.isEmpty()) {
+    /** One lane: its waiting messages, what SQS failed to take, and whether its sender has stopped. */
+    private final class Lane {
+
+        private final BlockingQueue<Pending> queue;
+        private final List<Pending> unsent = new ArrayList<>();
+        private volatile boolean closed;
+
+        Lane(int capacity) {
+            this.queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        void send(Pending pending) {
             try {
-                Pending first = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                }
+                queue.put(pending);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop.trigger();
+                sendDirect(pending);
+                return;
+            }
+            if (closed) {
+                // The sender may have made its last pass before this message arrived.
+                drain();
             }
         }
-        queue.drainTo(batch, 10 * MAX_ENTRIES);
-        try {
-            sendNow(batch);
-        } catch (RuntimeException e) {
-            if (!stop.isTriggered()) {
-                throw e;
-            }
-        }
-        if (stop.isTriggered()) {
-            closed = true;
-            drain();
-        }
-    }
 
-    /** Sends everything that waits, on the calling thread; what fails is logged as lost. */
-    private synchronized void drain() {
-        List<Pending> rest = new ArrayList<>(unsent);
-        unsent.clear();
-        queue.drainTo(rest);
-        if (rest.isEmpty()) {
-            return;
-        }
-        try {
-            sendNow(rest);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "SQS failed while stopping: " + unsent.size() + " message(s) not sent", e);
+        /** Synchronized, like every use of {@link #unsent}; producers only contend for it once the lane is closed. */
+        synchronized void sendOnce(StopSignal stop) {
+            List<Pending> batch = new ArrayList<>(unsent);
             unsent.clear();
-        }
-    }
-
-    private synchronized void sendDirect(Pending message) {
-        sendNow(List.of(message));
-    }
-
-    /**
-     * Sends {@code messages} in batches per queue, in order; on a failure the messages not yet sent go to
-     * {@link #unsent} and the failure is thrown.
-     */
-    private void sendNow(List<Pending> messages) {
-        Map<String, List<Pending>> byQueue = new LinkedHashMap<>();
-        messages.forEach(m ->
-                byQueue.computeIfAbsent(m.queueUrl(), q -> new ArrayList<>()).add(m));
-        List<List<Pending>> batches = new ArrayList<>();
-        byQueue.values().forEach(list -> batches.addAll(batches(list)));
-        for (int i = 0; i < batches.size(); i++) {
+            if (batch.isEmpty()) {
+                try {
+                    Pending first = queue.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.trigger();
+                }
+            }
+            queue.drainTo(batch, 10 * MAX_ENTRIES);
             try {
-                sendBatch(batches.get(i));
+                sendNow(batch);
             } catch (RuntimeException e) {
-                batches.subList(i, batches.size()).forEach(unsent::addAll);
-                throw e;
+                if (!stop.isTriggered()) {
+                    throw e;
+                }
+            }
+            if (stop.isTriggered()) {
+                closed = true;
+                drain();
+            }
+        }
+
+        /** Sends everything that waits, on the calling thread; what fails is logged as lost. */
+        private synchronized void drain() {
+            List<Pending> rest = new ArrayList<>(unsent);
+            unsent.clear();
+            queue.drainTo(rest);
+            if (rest.isEmpty()) {
+                return;
+            }
+            try {
+                sendNow(rest);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "SQS failed while stopping: " + unsent.size() + " message(s) not sent", e);
+                unsent.clear();
+            }
+        }
+
+        private synchronized void sendDirect(Pending message) {
+            sendNow(List.of(message));
+        }
+
+        /**
+         * Sends {@code messages} in batches per queue, in order; on a failure the messages not yet sent go to
+         * {@link #unsent} and the failure is thrown.
+         */
+        private void sendNow(List<Pending> messages) {
+            Map<String, List<Pending>> byQueue = new LinkedHashMap<>();
+            messages.forEach(m -> byQueue.computeIfAbsent(m.queueUrl(), q -> new ArrayList<>())
+                    .add(m));
+            List<List<Pending>> batches = new ArrayList<>();
+            byQueue.values().forEach(list -> batches.addAll(batches(list)));
+            for (int i = 0; i < batches.size(); i++) {
+                try {
+                    sendBatch(batches.get(i), unsent);
+                } catch (RuntimeException e) {
+                    batches.subList(i + 1, batches.size()).forEach(unsent::addAll);
+                    throw e;
+                }
             }
         }
     }
@@ -183,11 +227,24 @@ public final class Outbox {
         return batches;
     }
 
-    private void sendBatch(List<Pending> batch) {
+    /**
+     * Sends one batch; what SQS failed to take for now goes to {@code unsent} and the failure is thrown. A failed
+     * request puts the whole batch there.
+     */
+    private void sendBatch(List<Pending> batch, List<Pending> unsent) {
         String url = batch.get(0).queueUrl();
         if (batch.size() == 1) {
-            sqs.sendMessage(r -> r.queueUrl(url).messageBody(batch.get(0).body()));
-            batch.get(0).confirm();
+            Pending message = batch.get(0);
+            try {
+                sqs.sendMessage(r -> r.queueUrl(url).messageBody(message.body()));
+            } catch (InvalidMessageContentsException e) {
+                LOG.severe(() -> "SQS rejected a message for " + url + " (" + e.getMessage() + "); it is dropped: "
+                        + abbreviate(message.body()));
+            } catch (RuntimeException e) {
+                unsent.add(message);
+                throw e;
+            }
+            message.confirm();
             return;
         }
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -197,8 +254,13 @@ public final class Outbox {
                     .messageBody(batch.get(i).body())
                     .build());
         }
-        SendMessageBatchResponse response =
-                sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries));
+        SendMessageBatchResponse response;
+        try {
+            response = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries));
+        } catch (RuntimeException e) {
+            unsent.addAll(batch);
+            throw e;
+        }
         List<Pending> retry = new ArrayList<>();
         for (BatchResultErrorEntry failed : response.failed()) {
             Pending message = batch.get(Integer.parseInt(failed.id()));

@@ -46,6 +46,7 @@ public final class ActivityWorker {
     private static final int MAX_HEARTBEAT_THREADS = 16;
     private static final int SLOTS_PER_HEARTBEAT_THREAD = 64;
     private static final int OUTBOX_CAPACITY = 10_000;
+
     private static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofMillis(100);
 
     /** One selected activity type and where and how it runs. */
@@ -86,10 +87,14 @@ public final class ActivityWorker {
             List<ClientDefinition> clients,
             List<TypePlan> plans,
             ThreadFactory threads) {
-        this(swf, sqs, domain, settings, clients, plans, threads, new ProgressBoard());
+        this(swf, sqs, domain, settings, clients, plans, threads, new ProgressBoard(), Outbox.DEFAULT_LANES);
     }
 
-    /** @param board where the running tasks' latest reports are kept for status queries */
+    /**
+     * @param board where the running tasks' latest reports are kept for status queries
+     * @param noticeSenders the lanes of the outbox of client messages, each with its sender loop
+     *     ({@code cpe.sqs.senders})
+     */
     public ActivityWorker(
             SwfClient swf,
             SqsClient sqs,
@@ -98,7 +103,8 @@ public final class ActivityWorker {
             List<ClientDefinition> clients,
             List<TypePlan> plans,
             ThreadFactory threads,
-            ProgressBoard board) {
+            ProgressBoard board,
+            int noticeSenders) {
         this.swf = swf;
         this.domain = domain;
         this.settings = settings;
@@ -117,7 +123,7 @@ public final class ActivityWorker {
             taskLists.put(type.taskList(), new TaskList(type.taskList(), new Semaphore(capacity), capacity, pollers));
             totalSlots += type.slots();
         }
-        this.outbox = new Outbox(sqs, OUTBOX_CAPACITY);
+        this.outbox = new Outbox(sqs, OUTBOX_CAPACITY, noticeSenders);
         this.messages = new ActivityMessages(new ClientNotifier(sqs, outbox, clients), board);
         this.routes = new JobRoutes(swf, domain);
         this.timeouts = new ScheduledTimeouts(swf, domain);
@@ -152,7 +158,10 @@ public final class ActivityWorker {
                 loops.add(Map.entry(name, new TaskListPoller(swf, this, domain, list.name(), list.slots())));
             }
         }
-        loops.add(Map.entry("activity-notices", outbox.sender()));
+        List<PollCycle> senders = outbox.senders();
+        for (int i = 0; i < senders.size(); i++) {
+            loops.add(Map.entry("activity-notices-" + (i + 1), senders.get(i)));
+        }
         return loops;
     }
 

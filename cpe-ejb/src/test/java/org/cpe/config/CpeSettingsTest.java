@@ -22,6 +22,20 @@ class CpeSettingsTest {
         assertThat(settings.embeddedSqs().host()).isEqualTo("127.0.0.1");
         assertThat(settings.embeddedSqs().port()).isEqualTo(9324);
         assertThat(settings.sqs().deadLetterQueue()).isEqualTo("cpe-dead-letter");
+        assertThat(settings.sqs().senders()).isEqualTo(2);
+    }
+
+    @Test
+    void senderLoopsOutsideTheirRangeAreRejected() {
+        assertThat(TestConfig.defaults()
+                        .with("cpe.sqs.senders", "16")
+                        .read()
+                        .sqs()
+                        .senders())
+                .isEqualTo(16);
+        assertThatThrownBy(TestConfig.defaults().with("cpe.sqs.senders", "17")::read)
+                .hasMessageContaining("cpe.sqs.senders (env CPE_SQS_SENDERS) = '17'")
+                .hasMessageContaining("a whole number from 1 to 16");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
 import org.cpe.sqs.EmbeddedQueues;
 import org.cpe.sqs.EmbeddedSqsServer;
+import org.cpe.sqs.Outbox;
 import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.engine.EngineOptions;
 import org.cpe.swf.engine.SwfEngine;
@@ -71,8 +72,13 @@ class DeciderBenchmark {
     private static final int INFLIGHT = Integer.getInteger("benchmark.inflight", 32);
     private static final int DECIDERS = Integer.getInteger("benchmark.deciders", 8);
     private static final int WORKERS = Integer.getInteger("benchmark.workers", 8);
-    /** Threads reading the client's output queue, as the client would. */
-    private static final int CONSUMERS = Integer.getInteger("benchmark.consumers", 2);
+    /**
+     * Threads reading the client's output queue, as the client would: each reads up to ten messages and deletes them
+     * in one batch. With two the client's reads were the limit (every read full, ten messages).
+     */
+    private static final int CONSUMERS = Integer.getInteger("benchmark.consumers", 4);
+    /** The Decider's notice sender loops ({@code cpe.sqs.senders}). */
+    private static final int SENDERS = Integer.getInteger("benchmark.senders", Outbox.DEFAULT_LANES);
 
     private static final boolean PERSISTENT_SQS =
             Boolean.parseBoolean(System.getProperty("benchmark.sqs.persistent", "true"));
@@ -146,15 +152,18 @@ class DeciderBenchmark {
                 DecisionCycle cycle = runtime.cycle();
                 loops.start("decider-" + i, () -> decide(cycle));
             }
-            PollCycle sender = runtime.noticeSender();
             StopSignal senderStop = new StopSignal();
-            loops.start("notices", () -> sender.pollOnce(senderStop));
+            List<PollCycle> senders = runtime.noticeSenders();
+            for (int i = 0; i < senders.size(); i++) {
+                PollCycle sender = senders.get(i);
+                loops.start("notices-" + i, () -> sender.pollOnce(senderStop));
+            }
             for (int i = 0; i < WORKERS; i++) {
                 loops.start("worker-" + i, () -> work(swf));
             }
             if (notices) {
                 for (int i = 1; i <= CONSUMERS; i++) {
-                    loops.start("consumer-" + i, () -> consume(rawSqs, output));
+                    loops.start("consumer-" + i, () -> consume(sqs, output));
                 }
             }
             loops.start("starter-1", () -> start(swf));
@@ -183,7 +192,7 @@ class DeciderBenchmark {
         Files.writeString(plans.resolve("bench.yml"), plan());
         DeciderSettings settings = new DeciderSettings("cpe", "cpe-decisions", Optional.of(plans), DECIDERS);
         DeciderRuntime runtime =
-                new DeciderRuntime(swf, sqs, settings, DeciderRuntime.loadPlans(settings), List.of(CLIENT));
+                new DeciderRuntime(swf, sqs, settings, DeciderRuntime.loadPlans(settings), List.of(CLIENT), SENDERS);
         assertThat(runtime.plans().problems()).isEmpty();
         return runtime;
     }
@@ -357,7 +366,11 @@ class DeciderBenchmark {
                 + " processors, load average " + loadBefore + " before, " + loadAfter + " after; " + INFLIGHT
                 + " workflows in flight, " + DECIDERS + " decider loops, " + WORKERS + " workers, " + JVM_WARMUP
                 + " s JVM warm-up, per run " + WARMUP + " s warm-up and " + SECONDS + " s measured"
-                + (notices ? "; " + CONSUMERS + " thread(s) reading the client's output queue" : "") + ".\n\n" + table;
+                + (notices
+                        ? "; " + SENDERS + " notice sender loop(s), " + CONSUMERS
+                                + " thread(s) reading the client's output queue"
+                        : "")
+                + ".\n\n" + table;
         if (notices) {
             text += String.format(
                     java.util.Locale.ROOT,

@@ -106,8 +106,11 @@ class DeciderFlowTest {
         DecisionCycle cycle = runtime.cycle();
         StopSignal stop = new StopSignal();
         loops.start("decider", () -> cycle.pollOnce(stop));
-        PollCycle notices = runtime.noticeSender();
-        loops.start("notices", () -> notices.pollOnce(stop));
+        List<PollCycle> senders = runtime.noticeSenders();
+        for (int i = 0; i < senders.size(); i++) {
+            PollCycle sender = senders.get(i);
+            loops.start("notices-" + i, () -> sender.pollOnce(stop));
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> typesRegistered());
         loops.start("worker", this::work);
     }

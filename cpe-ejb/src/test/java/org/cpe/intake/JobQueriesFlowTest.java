@@ -28,6 +28,7 @@ import org.cpe.decisions.DeciderRuntime;
 import org.cpe.decisions.TestLoops;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.sqs.Outbox;
 import org.cpe.testing.ClientContract;
 import org.cpe.testing.EmbeddedServices;
 import org.cpe.work.ActivityCatalog;
@@ -130,8 +131,11 @@ class JobQueriesFlowTest {
         assertThat(runtime.plans().problems()).isEmpty();
         PollCycle decisions = runtime.cycle();
         loops.start("decider", () -> decisions.pollOnce(stop));
-        PollCycle notices = runtime.noticeSender();
-        loops.start("notices", () -> notices.pollOnce(stop));
+        List<PollCycle> senders = runtime.noticeSenders();
+        for (int i = 0; i < senders.size(); i++) {
+            PollCycle sender = senders.get(i);
+            loops.start("notices-" + i, () -> sender.pollOnce(stop));
+        }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !swf.listWorkflowTypes(r -> r.domain("cpe").registrationStatus("REGISTERED"))
                         .typeInfos()
@@ -147,7 +151,8 @@ class JobQueriesFlowTest {
                         new ActivityCatalog.Implementation(type, gate, Gate.class),
                         new ActivityPollerSettings.TypeSettings("Gate-1", 8, 1))),
                 Executors.defaultThreadFactory(),
-                board);
+                board,
+                Outbox.DEFAULT_LANES);
         worker.loops().forEach(l -> loops.start(l.getKey(), () -> l.getValue().pollOnce(stop)));
         demo = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", runtime.plans(), board);
         other = new InputCycle(sqs, swf, "cpe", OTHER, "dlq", runtime.plans(), board);
