@@ -1,5 +1,8 @@
 package org.cpe.activity;
 
+import org.cpe.activity.access.OutboundHttp;
+import org.cpe.activity.access.StorageRoots;
+
 /**
  * What a running {@link Activity} can tell its client and the worker, and learn from them. Every report goes to the
  * job's client output queue in the original message shapes and also shows life for the heartbeats; progress goes out
@@ -49,4 +52,22 @@ public interface ActivityContext {
      * interrupted.
      */
     void onCancel(Runnable action);
+
+    /**
+     * The folders this server lets a job's {@code file:} locations name ({@code cpe.storage.roots}). A job's input is
+     * untrusted: resolve every {@code file:} location it gives through these before reading or writing it. Without
+     * roots (this default) every location is refused.
+     */
+    default StorageRoots files() {
+        return StorageRoots.none();
+    }
+
+    /**
+     * HTTP for fetching what a job names, within the addresses this server lets jobs reach (public ones, plus {@code
+     * cpe.security.outbound-allow}). Fetch every URL a job's input gives through it, never with a client of your own.
+     * This default reaches public addresses only.
+     */
+    default OutboundHttp web() {
+        return OutboundHttp.publicOnly();
+    }
 }

@@ -15,6 +15,18 @@ public final class ActivityReasons {
     public static final String WORKER_SHUTDOWN = "WORKER_SHUTDOWN";
     /** Cancellation was requested and the activity stopped. */
     public static final String CANCELED = "CANCELED";
+    /**
+     * A {@code file:} location outside the server's storage roots, or a write to a root that allows only reading. The
+     * same answer whether or not the file exists.
+     */
+    public static final String FILE_NOT_ALLOWED = "FILE_NOT_ALLOWED";
+    /** An output file exists, and the job did not ask to overwrite it or its storage root does not allow that. */
+    public static final String OUTPUT_EXISTS = "OUTPUT_EXISTS";
+    /**
+     * A URL this server does not fetch: not http(s), or its host resolves to a loopback, link-local, private, unique-local
+     * or other non-public address, or to the server's own, that the operator's allowlist does not name.
+     */
+    public static final String ADDRESS_NOT_ALLOWED = "ADDRESS_NOT_ALLOWED";
 
     private ActivityReasons() {}
 }
