@@ -2,31 +2,27 @@ package org.cpe.builtin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.ActivityException;
+import org.cpe.activity.access.HttpAnswer;
 
-/** Streams the body of an http(s) URL to a sink in chunks, reporting progress and stopping when canceled. */
+/**
+ * Streams the body of an http(s) URL to a sink in chunks, reporting progress and stopping when canceled; only to the
+ * addresses the server lets jobs reach.
+ */
 final class Downloads {
 
     static final String DOWNLOAD_FAILED = "DOWNLOAD_FAILED";
 
     private static final Set<String> SCHEMES = Set.of("http", "https");
     private static final int CHUNK_BYTES = 64 * 1024;
-
-    // One client for every task: it is thread-safe and owns a connection pool worth sharing.
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
 
     /** Takes each chunk of the body as it arrives. */
     @FunctionalInterface
@@ -52,26 +48,33 @@ final class Downloads {
         return uri;
     }
 
-    /** Sends {@code preparing}, then streams the body of {@code uri} to {@code sink}; returns its size in bytes. */
+    /**
+     * Sends {@code preparing}, then streams the body of {@code uri} to {@code sink} through the context's {@link
+     * ActivityContext#web() web access}, which refuses internal addresses; returns its size in bytes.
+     */
     static long fetch(URI uri, ActivityContext context, Sink sink) throws ActivityException {
         context.preparing();
-        HttpResponse<InputStream> response;
+        HttpAnswer answer;
         try {
-            response =
-                    CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ActivityCanceledException("interrupted");
+            answer = context.web().get(uri);
         } catch (IOException e) {
             throw failed(uri, e, context);
         }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() / 100 != 2) {
-                throw new ActivityException(
-                        DOWNLOAD_FAILED, "GET " + uri + " answered with HTTP status " + response.statusCode());
+        // A cancellation closes the connection, which ends a read that waits for the server.
+        context.onCancel(() -> {
+            try {
+                answer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return copy(body, length, context, sink);
+        });
+        try (answer;
+                InputStream body = answer.body()) {
+            if (answer.status() / 100 != 2) {
+                throw new ActivityException(
+                        DOWNLOAD_FAILED, "GET " + uri + " answered with HTTP status " + answer.status());
+            }
+            return copy(body, answer.contentLength().orElse(-1), context, sink);
         } catch (IOException e) {
             throw failed(uri, e, context);
         }
@@ -107,7 +110,9 @@ final class Downloads {
         if (Thread.currentThread().isInterrupted()) {
             return new ActivityCanceledException("interrupted");
         }
-        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String cause = e instanceof UnknownHostException
+                ? "its host cannot be resolved"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new ActivityException(DOWNLOAD_FAILED, "GET " + uri + " failed: " + cause, e);
     }
 }

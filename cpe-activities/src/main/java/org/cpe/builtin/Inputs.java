@@ -49,6 +49,18 @@ final class Inputs {
         return value.textValue();
     }
 
+    /** The boolean in {@code field}, false when absent. */
+    static boolean flag(JsonNode input, String field) throws ActivityException {
+        if (!present(input, field)) {
+            return false;
+        }
+        JsonNode value = input.get(field);
+        if (!value.isBoolean()) {
+            throw invalid("\"" + field + "\" must be true or false, not " + value);
+        }
+        return value.booleanValue();
+    }
+
     /** The whole number in {@code field} within {@code min..max}, or {@code fallback} when absent. */
     static long number(JsonNode input, String field, long fallback, long min, long max) throws ActivityException {
         if (!present(input, field)) {

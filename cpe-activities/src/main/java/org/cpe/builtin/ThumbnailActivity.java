@@ -9,8 +9,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
@@ -18,6 +22,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.cpe.activity.Activity;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.ActivityException;
+import org.cpe.activity.ActivityReasons;
 import org.cpe.activity.ActivityTask;
 import org.cpe.activity.ActivityType;
 
@@ -25,7 +30,8 @@ import org.cpe.activity.ActivityType;
  * A thumbnail of an image given as base64 {@code data} or at an http(s) {@code url}, made with javax.imageio: it keeps
  * the aspect ratio, fits in {@code maxWidth} x {@code maxHeight} (128 by default) and is never larger than the image.
  * The result is {@code {"width", "height", "format", "data": "<base64>"}}, or, with an {@code output} {@code file:}
- * URI, the file written there and {@code {"width", "height", "format", "output", "size"}}.
+ * URI under the server's storage roots, the file written there and {@code {"width", "height", "format", "output",
+ * "size"}}; an existing file is replaced only with {@code "overwrite": true} on a root that allows it.
  */
 @ApplicationScoped
 @ActivityType(
@@ -57,7 +63,7 @@ public class ThumbnailActivity implements Activity {
                 .put("width", thumbnail.getWidth())
                 .put("height", thumbnail.getHeight())
                 .put("format", request.format());
-        return request.file() == null ? inline(result, encoded) : write(result, encoded, request);
+        return request.file() == null ? inline(result, encoded) : write(result, encoded, request, context);
     }
 
     private static byte[] download(URI url, ActivityContext context) throws ActivityException {
@@ -96,14 +102,24 @@ public class ThumbnailActivity implements Activity {
         return result.put("data", data);
     }
 
-    private static ObjectNode write(ObjectNode result, byte[] encoded, ThumbnailRequest request)
+    /** Writes the thumbnail under the server's storage roots, never replacing a file unless the job asked to. */
+    private static ObjectNode write(
+            ObjectNode result, byte[] encoded, ThumbnailRequest request, ActivityContext context)
             throws ActivityException {
-        Path file = request.file();
+        Path file = context.files().forWriting(request.file(), request.overwrite());
+        OpenOption[] options = request.overwrite()
+                ? new OpenOption[] {
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS
+                }
+                : new OpenOption[] {StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS};
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.write(file, encoded);
+            Files.write(file, encoded, options);
+        } catch (FileAlreadyExistsException e) {
+            throw new ActivityException(
+                    ActivityReasons.OUTPUT_EXISTS, request.output() + " was made by someone else meanwhile", e);
         } catch (IOException e) {
             throw new ActivityException(OUTPUT_FAILED, "writing " + request.output() + " failed: " + e, e);
         }

@@ -3,17 +3,17 @@ package org.cpe.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.cpe.activity.ActivityException;
 
 /**
  * A {@link ThumbnailActivity} input, validated: the image from {@code url} or base64 {@code data}, the box the
- * thumbnail must fit in, its format, and the {@code file:} URI to write it to ({@code null} to return it inline).
+ * thumbnail must fit in, its format, the {@code file:} URI to write it to ({@code null} to return it inline), and
+ * whether an existing file there may be replaced ({@code overwrite}, default false).
  */
-record ThumbnailRequest(URI url, byte[] data, int maxWidth, int maxHeight, String format, String output, Path file) {
+record ThumbnailRequest(
+        URI url, byte[] data, int maxWidth, int maxHeight, String format, String output, URI file, boolean overwrite) {
 
     static final List<String> FORMATS = List.of("png", "jpeg");
     static final int DEFAULT_SIZE = 128;
@@ -30,7 +30,8 @@ record ThumbnailRequest(URI url, byte[] data, int maxWidth, int maxHeight, Strin
                 (int) Inputs.number(input, "maxHeight", DEFAULT_SIZE, 1, MAX_SIZE),
                 Inputs.choice(input, "format", "png", FORMATS),
                 output,
-                output == null ? null : file(output));
+                output == null ? null : file(output),
+                Inputs.flag(input, "overwrite"));
     }
 
     boolean opaque() {
@@ -45,17 +46,16 @@ record ThumbnailRequest(URI url, byte[] data, int maxWidth, int maxHeight, Strin
         }
     }
 
-    private static Path file(String output) throws ActivityException {
+    private static URI file(String output) throws ActivityException {
         try {
             URI uri = new URI(output);
             if (!"file".equalsIgnoreCase(uri.getScheme())) {
-                throw Inputs.invalid("\"output\" must be a file: URI such as file:///data/thumb.png, not \"" + output
+                throw Inputs.invalid("\"output\" must be a file: URI such as file:thumbs/thumb.png, not \"" + output
                         + "\"; leave it out to get the thumbnail inline");
             }
-            return Path.of(uri);
-        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
-            throw Inputs.invalid("\"output\" is not a usable file: URI (it needs an absolute path, as in"
-                    + " file:///data/thumb.png): " + e.getMessage());
+            return uri;
+        } catch (URISyntaxException e) {
+            throw Inputs.invalid("\"output\" is not a URI: " + e.getMessage());
         }
     }
 }

@@ -20,8 +20,8 @@ class ChecksumActivityTest {
     private static final String SHA256_OF_HELLO = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
 
     private final ChecksumActivity activity = new ChecksumActivity();
-    private final RecordingContext context = new RecordingContext();
     private final LocalHttpServer server = LocalHttpServer.start();
+    private final RecordingContext context = new RecordingContext().allowing(server.allowEntry());
 
     @AfterEach
     void stopServer() {
@@ -133,6 +133,36 @@ class ChecksumActivityTest {
         assertThatThrownBy(() -> run("{\"url\": \"" + server.url("/data.bin") + "\"}"))
                 .isInstanceOf(ActivityCanceledException.class);
         assertThat(context.progress()).isEmpty();
+    }
+
+    @Test
+    void internalAddressIsRefusedWithoutARequestUnlessTheOperatorAllowsIt() {
+        server.serve("/?Action=CreateQueue", 200, "created".getBytes(), true);
+        RecordingContext strict = new RecordingContext();
+        String url = server.url("/?Action=CreateQueue&QueueName=ssrf-proof");
+
+        assertThatThrownBy(() -> activity.execute(TestTask.of("{\"url\": \"" + url + "\"}"), strict))
+                .isInstanceOf(ActivityException.class)
+                .hasFieldOrPropertyWithValue("reason", "ADDRESS_NOT_ALLOWED")
+                .hasMessageContaining("loopback")
+                .hasMessageContaining("cpe.security.outbound-allow");
+        assertThatThrownBy(() -> activity.execute(
+                        TestTask.of("{\"url\": \"" + url.replace("127.0.0.1", "localhost") + "\"}"), strict))
+                .hasFieldOrPropertyWithValue("reason", "ADDRESS_NOT_ALLOWED");
+        assertThat(server.requests()).isZero();
+    }
+
+    @Test
+    void redirectToAnInternalAddressIsRefused() {
+        try (LocalHttpServer internal = LocalHttpServer.start()) {
+            internal.serve("/secret", 200, "internal".getBytes(), true);
+            server.redirect("/away", internal.url("/secret"));
+
+            assertThatThrownBy(() -> run("{\"url\": \"" + server.url("/away") + "\"}"))
+                    .isInstanceOf(ActivityException.class)
+                    .hasFieldOrPropertyWithValue("reason", "ADDRESS_NOT_ALLOWED");
+            assertThat(internal.requests()).isZero();
+        }
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ThumbnailActivityTest {
 
@@ -80,6 +81,7 @@ class ThumbnailActivityTest {
 
     @Test
     void outputFileUriGetsTheThumbnailInNewFoldersAndTheResultNamesIt(@TempDir Path folder) throws Exception {
+        context.withRoot(folder);
         Path file = folder.resolve("a/b/thumb.png");
         String uri = file.toUri().toString();
 
@@ -95,8 +97,63 @@ class ThumbnailActivityTest {
     }
 
     @Test
+    void relativeOutputLiesUnderTheFirstRoot(@TempDir Path folder) throws Exception {
+        context.withRoot(folder);
+
+        JsonNode result = run(
+                "{\"data\": \"" + TestImages.base64(TestImages.png(40, 20)) + "\", \"output\": \"file:t/thumb.png\"}");
+
+        assertThat(result.get("output").asText()).isEqualTo("file:t/thumb.png");
+        assertThat(folder.resolve("t/thumb.png")).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"file:///anywhere/evil/thumb.png", "file:safe/../../escaped/thumb.jpg", "file:link/thumb.png"})
+    void outputOutsideTheRootsIsRefusedAndNothingIsWritten(String output, @TempDir Path temp) throws Exception {
+        Path root = Files.createDirectories(temp.resolve("root"));
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(root.resolve("link"), elsewhere);
+        context.withRoot(root);
+
+        assertThatThrownBy(() -> run("{\"data\": \"" + TestImages.base64(TestImages.png(40, 20)) + "\", \"output\": \""
+                        + output + "\"}"))
+                .isInstanceOf(ActivityException.class)
+                .hasFieldOrPropertyWithValue("reason", "FILE_NOT_ALLOWED");
+        try (var files = Files.walk(temp)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+        assertThat(Path.of("/anywhere")).doesNotExist();
+    }
+
+    @Test
+    void existingFileIsReplacedOnlyWhenTheJobAsks(@TempDir Path folder) throws Exception {
+        context.withRoot(folder);
+        Files.writeString(folder.resolve("thumb.png"), "keep me");
+        String image = TestImages.base64(TestImages.png(40, 20));
+
+        assertThatThrownBy(() -> run("{\"data\": \"" + image + "\", \"output\": \"file:thumb.png\"}"))
+                .isInstanceOf(ActivityException.class)
+                .hasFieldOrPropertyWithValue("reason", "OUTPUT_EXISTS");
+        assertThat(folder.resolve("thumb.png")).hasContent("keep me");
+
+        run("{\"data\": \"" + image + "\", \"output\": \"file:thumb.png\", \"overwrite\": true}");
+        assertThat(TestImages.decode(Files.readAllBytes(folder.resolve("thumb.png")))
+                        .getWidth())
+                .isEqualTo(40);
+    }
+
+    @Test
+    void outputWithoutRootsIsRefused() {
+        assertThatThrownBy(() -> run("{\"data\": \"" + TestImages.base64(TestImages.png(40, 20))
+                        + "\", \"output\": \"file:thumb.png\"}"))
+                .hasFieldOrPropertyWithValue("reason", "FILE_NOT_ALLOWED");
+    }
+
+    @Test
     void imageAtAUrlIsDownloadedAfterReportingPreparing() throws Exception {
         try (LocalHttpServer server = LocalHttpServer.start()) {
+            context.allowing(server.allowEntry());
             server.serve("/image.png", 200, TestImages.png(400, 200), true);
 
             JsonNode result = run("{\"url\": \"" + server.url("/image.png") + "\"}");
@@ -110,6 +167,7 @@ class ThumbnailActivityTest {
     @Test
     void missingImageAtAUrlFailsAsDownloadFailed() {
         try (LocalHttpServer server = LocalHttpServer.start()) {
+            context.allowing(server.allowEntry());
             server.serve("/missing.png", 404, new byte[0], true);
 
             assertThatThrownBy(() -> run("{\"url\": \"" + server.url("/missing.png") + "\"}"))
@@ -162,7 +220,8 @@ class ThumbnailActivityTest {
                 "\"maxWidth\": \"big\"       | \"maxWidth\" must be a whole number from 1 to 4096",
                 "\"format\": \"gif\"         | \"format\" must be one of png, jpeg",
                 "\"output\": \"s3://b/k\"    | \"output\" must be a file: URI",
-                "\"output\": \"file:a.png\"  | \"output\" is not a usable file: URI",
+                "\"output\": \"file:a b.png\" | \"output\" is not a URI",
+                "\"overwrite\": \"yes\"      | \"overwrite\" must be true or false",
                 "\"url\": \"http://x/\"      | exactly one of \"url\" or \"data\", not both"
             })
     void badOptionsAreInvalidWithTheAllowedValues(String option, String message) {

@@ -39,10 +39,27 @@ final class Ffmpeg {
                 System.getProperty("cpe.media.ffmpeg", "ffmpeg"), System.getProperty("cpe.media.ffprobe", "ffprobe"));
     }
 
+    /**
+     * The arguments that make {@code file} an input. Only the file protocol: a media file that names further
+     * resources (a playlist) must not make ffmpeg fetch from the network.
+     */
+    static List<String> input(Path file) {
+        return List.of("-protocol_whitelist", "file", "-i", file.toString());
+    }
+
     /** ffprobe's JSON ({@code format} and {@code streams}) of {@code file}. */
     String probe(Path file, ActivityContext context) throws ActivityException {
-        List<String> command =
-                List.of(ffprobe, "-v", "error", "-of", "json", "-show_format", "-show_streams", file.toString());
+        List<String> command = List.of(
+                ffprobe,
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                "file",
+                "-of",
+                "json",
+                "-show_format",
+                "-show_streams",
+                file.toString());
         StringBuilder out = new StringBuilder();
         Result result = run(command, context, line -> out.append(line).append('\n'));
         if (result.exit != 0) {

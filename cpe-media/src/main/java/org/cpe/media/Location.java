@@ -3,15 +3,15 @@ package org.cpe.media;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.cpe.activity.ActivityException;
 import org.cpe.activity.ActivityReasons;
 
 /**
- * Where an asset is or goes: a {@code file:} path, an {@code s3://bucket/key} object, or an {@code http(s):} URL (input
- * only). Given as a URI string, as {@code {"uri": …}}, or in the original's shapes {@code {"bucket", "file"}} and
- * {@code {"http": url}}.
+ * Where an asset is or goes: a {@code file:} path (absolute, {@code file:///srv/media/in.mp4}, or relative to the first
+ * storage root, {@code file:in/clip.mp4}), an {@code s3://bucket/key} object, or an {@code http(s):} URL (input only).
+ * Given as a URI string, as {@code {"uri": …}}, or in the original's shapes {@code {"bucket", "file"}} and {@code
+ * {"http": url}}. Whether the server lets the job touch it is decided where it is read or written.
  */
 public record Location(URI uri) {
 
@@ -51,7 +51,7 @@ public record Location(URI uri) {
                     ActivityReasons.INPUT_INVALID, "\"" + field + "\" is not a URI: " + e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("file") && uri.getPath() != null && !uri.getPath().isEmpty()) {
+        if (scheme.equals("file") && !path(uri).isEmpty()) {
             return new Location(uri);
         }
         if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
@@ -86,24 +86,36 @@ public record Location(URI uri) {
 
     /** The location named {@code name} in the same folder (file) or under the same key prefix (S3). */
     public Location sibling(String name) {
-        if (kind() == Kind.FILE) {
-            return new Location(path().resolveSibling(name).toUri());
+        String path = path(uri);
+        String folder = path.substring(0, path.lastIndexOf('/') + 1);
+        try {
+            if (kind() == Kind.FILE) {
+                return new Location(
+                        uri.isOpaque()
+                                ? new URI("file", folder + name, null)
+                                : new URI(
+                                        "file",
+                                        uri.getRawAuthority() == null ? "" : uri.getAuthority(),
+                                        folder + name,
+                                        null));
+            }
+            return new Location(new URI(uri.getScheme(), uri.getHost(), folder + name, null));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("no sibling " + name + " of " + uri, e);
         }
-        String path = uri.getPath();
-        return new Location(URI.create(
-                uri.getScheme() + "://" + uri.getHost() + path.substring(0, path.lastIndexOf('/') + 1) + name));
-    }
-
-    /** The local path of a {@code file:} location. */
-    public Path path() {
-        return Path.of(uri);
     }
 
     /** The last segment of the path, for naming local copies. */
     public String fileName() {
-        String path = uri.getPath() == null ? "" : uri.getPath();
+        String path = path(uri);
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.isEmpty() ? "asset" : name;
+    }
+
+    /** The decoded path: a relative {@code file:} location's whole text after the scheme, else the URI's path. */
+    private static String path(URI uri) {
+        String path = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath();
+        return path == null ? "" : path;
     }
 
     @Override

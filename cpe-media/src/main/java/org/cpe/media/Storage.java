@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.CopyOption;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.ActivityException;
+import org.cpe.activity.ActivityReasons;
+import org.cpe.activity.access.HttpAnswer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -23,57 +26,68 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Brings assets to the worker and results to where they go, streaming: a file is never held in memory whole. A
- * {@code file:} input is read where it is; an http(s) or {@code s3://} input is downloaded into the task's work folder. Outputs are
- * made in the work folder and moved into place when complete, so that a half-written output never shows.
+ * {@code file:} input is read where it is, if it lies under the server's storage roots; an http(s) input is downloaded
+ * into the task's work folder from an address the server lets jobs reach, an {@code s3://} one likewise. Outputs are
+ * made in the work folder and moved into place when complete, so that a half-written output never shows; an existing
+ * file is replaced only when the job asked to overwrite it and its root allows that.
  */
 final class Storage {
 
     private static final int CHUNK_BYTES = 256 * 1024;
 
-    // One client for every task: it is thread-safe and pools its connections.
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-
     private Storage() {}
 
-    /** The asset at {@code location} as a local file, downloaded into {@code workDir} when it is remote. */
+    /**
+     * The asset at {@code location} as a local file, downloaded into {@code workDir} when it is remote. A playlist
+     * (HLS, DASH, ffconcat) is refused: it names further files and URLs, which ffmpeg would open beyond the roots.
+     */
     static Path fetch(Location location, Path workDir, ActivityContext context, MediaS3 s3) throws ActivityException {
+        Path file;
         if (location.kind() == Location.Kind.S3) {
-            return s3Download(location, workDir.resolve("input-" + location.fileName()), context, s3);
-        }
-        if (location.kind() == Location.Kind.FILE) {
-            Path path = location.path();
-            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            file = s3Download(location, workDir.resolve("input-" + location.fileName()), context, s3);
+        } else if (location.kind() == Location.Kind.FILE) {
+            file = context.files().forReading(location.uri());
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new ActivityException(MediaReasons.DOWNLOAD_FAILED, "no readable file at " + location);
             }
-            return path;
+        } else {
+            file = download(location.uri(), workDir.resolve("input-" + location.fileName()), context);
         }
-        return download(location.uri(), workDir.resolve("input-" + location.fileName()), context);
+        refusePlaylist(file, location);
+        return file;
+    }
+
+    private static void refusePlaylist(Path file, Location location) throws ActivityException {
+        String head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new ActivityException(MediaReasons.DOWNLOAD_FAILED, "reading " + location + " failed: " + e, e);
+        }
+        String start = head.replaceFirst("^(\u00ef\u00bb\u00bf)?\\s*", "").toLowerCase(Locale.ROOT);
+        if (start.startsWith("#extm3u") || start.startsWith("ffconcat") || head.contains("<MPD")) {
+            throw new ActivityException(
+                    MediaReasons.INVALID_ASSET,
+                    location + " is a playlist (HLS, DASH or ffconcat); give the media file itself, since a playlist"
+                            + " names further files and URLs");
+        }
     }
 
     private static Path download(URI uri, Path target, ActivityContext context) throws ActivityException {
         context.preparing(Map.of("downloading", uri.toString()));
-        HttpResponse<InputStream> response;
+        HttpAnswer answer;
         try {
-            response = HTTP.send(
-                    HttpRequest.newBuilder(uri)
-                            .timeout(Duration.ofMinutes(5))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            answer = context.web().get(uri);
         } catch (IOException e) {
-            throw new ActivityException(MediaReasons.DOWNLOAD_FAILED, "GET " + uri + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            context.throwIfCancelRequested();
-            throw new ActivityException(MediaReasons.DOWNLOAD_FAILED, "GET " + uri + " was interrupted", e);
+            throw downloadFailed(uri, e, context);
         }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
+        // A cancellation closes the connection, which ends a read that waits for the server.
+        context.onCancel(() -> closeQuietly(answer));
+        try (answer;
+                InputStream body = answer.body()) {
+            if (answer.status() != 200) {
                 throw new ActivityException(
-                        MediaReasons.DOWNLOAD_FAILED, "GET " + uri + " answered HTTP " + response.statusCode());
+                        MediaReasons.DOWNLOAD_FAILED, "GET " + uri + " answered HTTP " + answer.status());
             }
             long bytes = 0;
             long reported = 0;
@@ -91,7 +105,22 @@ final class Storage {
             }
             return target;
         } catch (IOException e) {
-            throw new ActivityException(MediaReasons.DOWNLOAD_FAILED, "reading " + uri + " failed: " + e, e);
+            throw downloadFailed(uri, e, context);
+        }
+    }
+
+    private static ActivityException downloadFailed(URI uri, IOException e, ActivityContext context)
+            throws ActivityException {
+        context.throwIfCancelRequested();
+        String cause = e instanceof UnknownHostException ? "its host cannot be resolved" : e.toString();
+        return new ActivityException(MediaReasons.DOWNLOAD_FAILED, "GET " + uri + " failed: " + cause, e);
+    }
+
+    private static void closeQuietly(HttpAnswer answer) {
+        try {
+            answer.close();
+        } catch (IOException e) {
+            // Closed already, or the connection broke: either way it is done.
         }
     }
 
@@ -112,10 +141,12 @@ final class Storage {
     }
 
     /**
-     * Puts the finished {@code made} file at {@code target}, a {@code file:} location (moved into place) or an {@code
+     * Puts the finished {@code made} file at {@code target}, a {@code file:} location under the server's storage roots
+     * (moved into place; an existing file replaced only with {@code overwrite} on a root that allows it) or an {@code
      * s3://} one (uploaded from the file, streaming).
      */
-    static void store(Path made, Location target, ActivityContext context, MediaS3 s3) throws ActivityException {
+    static void store(Path made, Location target, boolean overwrite, ActivityContext context, MediaS3 s3)
+            throws ActivityException {
         if (target.kind() == Location.Kind.S3) {
             S3Client client = s3.client();
             context.finishing(Map.of("storing", target.toString()));
@@ -133,21 +164,27 @@ final class Storage {
             throw new ActivityException(
                     MediaReasons.UPLOAD_FAILED, "outputs go to file: or s3:// URIs; " + target + " is neither");
         }
+        Path path = context.files().forWriting(target.uri(), overwrite);
         context.finishing(Map.of("storing", target.toString()));
-        Path path = target.path();
+        CopyOption[] replacing = overwrite ? new CopyOption[] {StandardCopyOption.REPLACE_EXISTING} : new CopyOption[0];
         try {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());
             }
             try {
-                Files.move(made, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException atomicNotPossible) {
-                // Another file system: copy to a temporary name next to the target, then rename.
+                Files.move(made, path, replacing);
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (IOException otherFileSystem) {
+                // A move across file systems copies: copy to a temporary name next to the target, then rename.
                 Path partial = path.resolveSibling("." + path.getFileName() + ".partial");
                 Files.copy(made, partial, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, path, replacing);
                 Files.deleteIfExists(made);
             }
+        } catch (FileAlreadyExistsException e) {
+            throw new ActivityException(
+                    ActivityReasons.OUTPUT_EXISTS, target + " was made by someone else while this task ran", e);
         } catch (IOException e) {
             throw new ActivityException(MediaReasons.UPLOAD_FAILED, "writing " + target + " failed: " + e, e);
         }

@@ -87,6 +87,11 @@ public class TranscodeAssetActivity implements Activity {
                     ActivityReasons.INPUT_INVALID, "output_asset.uri must be a file: or s3:// URI, not " + target);
         }
         String outType = output.path("type").asText("").toUpperCase(Locale.ROOT);
+        boolean overwrite = overwrite(output);
+        if (target.kind() == Location.Kind.FILE) {
+            // Refused before minutes of ffmpeg rather than after.
+            context.files().forWriting(target.uri(), overwrite);
+        }
         try (WorkDir work = WorkDir.create(task)) {
             Path file = Storage.fetch(source, work.path(), context, s3);
             JsonNode metadata = input.path("input_asset_metadata");
@@ -115,7 +120,8 @@ public class TranscodeAssetActivity implements Activity {
                 context.heartbeat();
             });
             context.throwIfCancelRequested();
-            return store(made, main, target, info, output.path("describe").asBoolean(true), context);
+            return store(
+                    made, main, target, overwrite, info, output.path("describe").asBoolean(true), context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,7 +132,13 @@ public class TranscodeAssetActivity implements Activity {
      * the main output as ffprobe sees it, which costs one ffprobe run (about 0.2 s); without, only where it went.
      */
     private ObjectNode store(
-            Path made, Path main, Location target, AssetInfo source, boolean describe, ActivityContext context)
+            Path made,
+            Path main,
+            Location target,
+            boolean overwrite,
+            AssetInfo source,
+            boolean describe,
+            ActivityContext context)
             throws ActivityException, IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(made)) {
@@ -143,7 +155,7 @@ public class TranscodeAssetActivity implements Activity {
             Location to = file.equals(main)
                     ? target
                     : target.sibling(file.getFileName().toString());
-            Storage.store(file, to, context, s3);
+            Storage.store(file, to, overwrite, context, s3);
             written.add(to.toString());
         }
         summary.put(
@@ -156,11 +168,24 @@ public class TranscodeAssetActivity implements Activity {
         return summary;
     }
 
+    /** {@code output_asset.overwrite}: whether existing files may be replaced (false when absent). */
+    private static boolean overwrite(JsonNode output) throws ActivityException {
+        JsonNode value = output.path("overwrite");
+        if (value.isMissingNode() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new ActivityException(
+                    ActivityReasons.INPUT_INVALID, "output_asset.overwrite must be true or false, not " + value);
+        }
+        return value.booleanValue();
+    }
+
     /** The ffmpeg arguments of a VIDEO output; package-private for the benchmark, which runs them directly too. */
     static List<String> video(Path file, AssetInfo info, JsonNode output, Path main, Watermark watermark)
             throws ActivityException {
         Preset preset = Preset.resolve(output);
-        List<String> args = new ArrayList<>(List.of("-i", file.toString()));
+        List<String> args = new ArrayList<>(Ffmpeg.input(file));
         String scale = null;
         if (preset.width() > 0) {
             int[] size = fit(
@@ -173,7 +198,7 @@ public class TranscodeAssetActivity implements Activity {
         if (watermark != null) {
             // One filter graph: the picture is scaled, then the watermark laid over it (the original's second -vf
             // replaced the first, so a watermark undid the scaling).
-            args.addAll(List.of("-i", watermark.file().toString()));
+            args.addAll(Ffmpeg.input(watermark.file()));
             args.addAll(List.of(
                     "-filter_complex",
                     "[0:v]" + (scale == null ? "null" : scale) + "[base];" + watermark.filter() + ";[base][wm]"
@@ -225,14 +250,16 @@ public class TranscodeAssetActivity implements Activity {
                         ActivityReasons.INPUT_INVALID,
                         "output_asset.snapshot_sec = " + at + " is outside the video (0 to " + info.duration() + " s)");
             }
-            args.addAll(List.of("-ss", String.valueOf(at), "-i", file.toString(), "-frames:v", "1"));
+            args.addAll(List.of("-ss", String.valueOf(at)));
+            args.addAll(Ffmpeg.input(file));
+            args.addAll(List.of("-frames:v", "1"));
         } else if (mode.equals("intervals")) {
             int every = output.path("intervals").asInt(10);
             if (every < 1) {
                 throw new ActivityException(
                         ActivityReasons.INPUT_INVALID, "output_asset.intervals must be at least 1 second");
             }
-            args.addAll(List.of("-i", file.toString()));
+            args.addAll(Ffmpeg.input(file));
             filters.add("fps=1/" + every);
             String name = main.getFileName().toString();
             target = main.resolveSibling(stem(name) + "%06d" + extension(name, ".jpg"));
@@ -251,7 +278,8 @@ public class TranscodeAssetActivity implements Activity {
 
     private static List<String> audio(Path file, JsonNode output, Path main) throws ActivityException {
         Preset preset = Preset.resolve(output);
-        List<String> args = new ArrayList<>(List.of("-i", file.toString(), "-vn", "-map", "0:a:0"));
+        List<String> args = new ArrayList<>(Ffmpeg.input(file));
+        args.addAll(List.of("-vn", "-map", "0:a:0"));
         add(args, "-c:a", preset.audioCodec());
         add(args, "-b:a", preset.audioBitrate());
         args.add(main.toString());
@@ -259,7 +287,7 @@ public class TranscodeAssetActivity implements Activity {
     }
 
     private static List<String> image(Path file, AssetInfo info, JsonNode output, Path main) throws ActivityException {
-        List<String> args = new ArrayList<>(List.of("-i", file.toString()));
+        List<String> args = new ArrayList<>(Ffmpeg.input(file));
         List<String> filters = new ArrayList<>();
         int width = info.width();
         int height = info.height();

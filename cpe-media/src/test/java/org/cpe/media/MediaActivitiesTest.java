@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityException;
+import org.cpe.activity.ActivityReasons;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,7 +205,7 @@ class MediaActivitiesTest {
 
     @Test
     void progressIsReportedAsTheOriginalDidWhileFfmpegRuns() throws Exception {
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
 
         transcode(video, "{\"type\": \"VIDEO\", \"preset\": \"360p-generic\"}", "p.mp4", context);
 
@@ -224,7 +225,7 @@ class MediaActivitiesTest {
     @Test
     void aCancellationKillsFfmpegAndLeavesNoOutput() throws Exception {
         Path long1 = Media.video(media, "long.mp4", 320, 180, 120);
-        RecordingContext context = new RecordingContext();
+        RecordingContext context = context();
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -290,14 +291,136 @@ class MediaActivitiesTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            RecordingContext allowed =
+                    context().allowing("127.0.0.1:" + server.getAddress().getPort());
 
-            JsonNode info = validate(base + "/in.mp4");
+            JsonNode info = run(new ValidateAssetActivity(), "{\"input_asset\": \"" + base + "/in.mp4\"}", allowed);
 
             assertThat(info.path("type").asText()).isEqualTo("VIDEO");
-            assertReason(() -> validate(base + "/missing.mp4"), MediaReasons.DOWNLOAD_FAILED);
+            assertReason(
+                    () -> run(new ValidateAssetActivity(), "{\"input_asset\": \"" + base + "/missing.mp4\"}", allowed),
+                    MediaReasons.DOWNLOAD_FAILED);
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void internalUrlsAreNotDownloadedUnlessTheOperatorAllowsThem() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, Files.size(video));
+            try (OutputStream body = exchange.getResponseBody()) {
+                Files.copy(video, body);
+            }
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+
+            assertReason(() -> validate("http://127.0.0.1:" + port + "/in.mp4"), ActivityReasons.ADDRESS_NOT_ALLOWED);
+            assertReason(() -> validate("http://localhost:" + port + "/in.mp4"), ActivityReasons.ADDRESS_NOT_ALLOWED);
+            assertReason(
+                    () -> transcode(
+                            video,
+                            "{\"type\": \"VIDEO\", \"watermark\": {\"uri\": \"http://127.0.0.1:" + port
+                                    + "/mark.png\"}}",
+                            "wm.mp4"),
+                    ActivityReasons.ADDRESS_NOT_ALLOWED);
+            assertThat(requests).hasValue(0);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aPlaylistInputIsRefusedBeforeFfmpegFollowsIt() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path playlist = Files.writeString(
+                    media.resolve("list.m3u8"),
+                    "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\nhttp://127.0.0.1:"
+                            + server.getAddress().getPort() + "/segment.ts\n#EXTINF:4,\n" + video
+                            + "\n#EXT-X-ENDLIST\n");
+            Path concat = Files.writeString(media.resolve("list.txt"), "ffconcat version 1.0\nfile '" + video + "'\n");
+
+            assertReason(() -> validate(playlist.toUri().toString()), MediaReasons.INVALID_ASSET);
+            assertReason(() -> validate(concat.toUri().toString()), MediaReasons.INVALID_ASSET);
+            assertReason(() -> transcode(playlist, "{\"type\": \"VIDEO\"}", "pl.mp4"), MediaReasons.INVALID_ASSET);
+            assertThat(requests).hasValue(0);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void filesOutsideTheRootsAreNeitherReadNorWrittenAndTheRefusalTellsNothingOfThem(@TempDir Path elsewhere)
+            throws Exception {
+        Path secret = Media.video(elsewhere, "secret.mp4", 160, 90, 1);
+        Files.createSymbolicLink(out.resolve("link"), elsewhere);
+        String outsideOut = elsewhere.resolve("evil/video.mp4").toUri().toString();
+
+        assertReason(() -> validate(secret.toUri().toString()), ActivityReasons.FILE_NOT_ALLOWED);
+        assertReason(() -> validate(out.toUri() + "link/secret.mp4"), ActivityReasons.FILE_NOT_ALLOWED);
+        assertReason(
+                () -> validate(out.toUri() + "x/../../" + elsewhere.getFileName() + "/secret.mp4"),
+                ActivityReasons.FILE_NOT_ALLOWED);
+        assertThat(failure(() -> validate("file:///etc/passwd")).replace("passwd", "X"))
+                .isEqualTo(failure(() -> validate("file:///etc/no-such-file")).replace("no-such-file", "X"));
+        for (String target :
+                new String[] {outsideOut, "file:../" + elsewhere.getFileName() + "/v.mp4", out.toUri() + "link/v.mp4"
+                }) {
+            assertReason(
+                    () -> run(
+                            new TranscodeAssetActivity(),
+                            "{\"input_asset\": \"" + video.toUri()
+                                    + "\", \"output_asset\": {\"type\": \"VIDEO\", \"preset\": \"360p-generic\", \"uri\": \""
+                                    + target + "\"}}"),
+                    ActivityReasons.FILE_NOT_ALLOWED);
+        }
+        try (Stream<Path> files = Files.walk(elsewhere)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(secret);
+        }
+    }
+
+    @Test
+    void anExistingOutputIsReplacedOnlyWhenTheJobAsks() throws Exception {
+        Path existing = Files.writeString(out.resolve("kept.jpg"), "an earlier job's thumbnail");
+        String thumb = "{\"type\": \"THUMB\", \"mode\": \"snapshot\", \"snapshot_sec\": 1}";
+
+        assertReason(() -> transcode(video, thumb, "kept.jpg"), ActivityReasons.OUTPUT_EXISTS);
+        assertThat(existing).hasContent("an earlier job's thumbnail");
+
+        transcode(video, thumb.replace("}", ", \"overwrite\": true}"), "kept.jpg");
+        assertThat(Media.stream(Media.probe(existing), "video")
+                        .path("codec_name")
+                        .asText())
+                .isEqualTo("mjpeg");
+    }
+
+    @Test
+    void aRelativeLocationLiesUnderTheFirstRoot() throws Exception {
+        JsonNode info = validate("file:" + video.getFileName());
+
+        assertThat(info.path("type").asText()).isEqualTo("VIDEO");
+    }
+
+    private static String failure(Call call) {
+        try {
+            call.run();
+        } catch (Exception e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no failure");
     }
 
     private interface Call {
@@ -310,12 +433,17 @@ class MediaActivitiesTest {
                 .satisfies(e -> assertThat(((ActivityException) e).reason()).isEqualTo(reason));
     }
 
-    private static JsonNode validate(String uri) throws Exception {
+    /** A context whose storage roots are the test's media and output folders. */
+    private RecordingContext context() {
+        return new RecordingContext().withRoots(media, out);
+    }
+
+    private JsonNode validate(String uri) throws Exception {
         return run(new ValidateAssetActivity(), "{\"input_asset\": \"" + uri + "\"}");
     }
 
     private JsonNode transcode(Path input, String output, String name) throws Exception {
-        return transcode(input, output, name, new RecordingContext());
+        return transcode(input, output, name, context());
     }
 
     private JsonNode transcode(Path input, String output, String name, RecordingContext context) throws Exception {
@@ -330,7 +458,12 @@ class MediaActivitiesTest {
                         context);
     }
 
-    private static JsonNode run(org.cpe.activity.Activity activity, String input) throws Exception {
-        return (JsonNode) activity.execute(FakeTask.of("x", input), new RecordingContext());
+    private JsonNode run(org.cpe.activity.Activity activity, String input) throws Exception {
+        return run(activity, input, context());
+    }
+
+    private static JsonNode run(org.cpe.activity.Activity activity, String input, RecordingContext context)
+            throws Exception {
+        return (JsonNode) activity.execute(FakeTask.of("x", input), context);
     }
 }

@@ -108,7 +108,10 @@ class MediaBenchmark {
                 + ", \"output_asset\": {\"type\": \"VIDEO\", \"preset\": \"480p-generic\", \"describe\": " + describe
                 + ", \"uri\": \"" + target.toUri() + "\"}}";
         long start = System.nanoTime();
-        new TranscodeAssetActivity().execute(FakeTask.of("TranscodeAsset", task), new RecordingContext());
+        new TranscodeAssetActivity()
+                .execute(
+                        FakeTask.of("TranscodeAsset", task),
+                        new RecordingContext().withRoots(input.getParent(), target.getParent()));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(target).exists();
         Files.delete(target);
