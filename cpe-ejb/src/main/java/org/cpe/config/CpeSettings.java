@@ -23,7 +23,8 @@ public record CpeSettings(
         DeciderSettings decider,
         ActivityPollerSettings activityPoller,
         LoopSettings loops,
-        SecuritySettings security) {
+        SecuritySettings security,
+        JobAccessSettings jobAccess) {
 
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
     public static final String EXIT_ON_FAILURE_KEY = "cpe.startup.exit-on-failure";
@@ -45,7 +46,8 @@ public record CpeSettings(
                 DeciderSettings.read(reader),
                 ActivityPollerSettings.read(reader),
                 LoopSettings.read(reader),
-                SecuritySettings.read(reader));
+                SecuritySettings.read(reader),
+                JobAccessSettings.read(reader));
         settings.checkEmbeddedEndpoints(reader);
         reader.throwIfInvalid();
         return settings;

@@ -10,6 +10,9 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.cpe.activity.Activity;
+import org.cpe.activity.access.StorageRoots;
 import org.cpe.config.ConfigReader;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
@@ -95,13 +99,37 @@ public class ActivityPollerRole extends PollingRole {
                     board,
                     settings.sqs().senders());
             worker.metrics(metrics());
+            worker.jobAccess(settings.jobAccess().roots(), settings.jobAccess().outbound());
+            makeWritableRoots(settings.jobAccess().roots());
         } catch (RuntimeException e) {
             throw StartupAbort.abort(
                     "CPE failed to start the activity poller: " + e.getMessage(), e, configuration.exitOnFailure());
         }
         status.detail("activities", worker.describe());
         plannedLoops = worker.loops();
-        LOG.info(() -> "Activity poller runs " + worker.describe());
+        LOG.info(() -> "Activity poller runs " + worker.describe() + "; jobs' files under "
+                + settings.jobAccess().roots() + ", their URLs to "
+                + settings.jobAccess().outbound());
+    }
+
+    /** Makes the folders jobs may write to when they are missing, such as the default one under the data folder. */
+    private static void makeWritableRoots(StorageRoots roots) {
+        for (StorageRoots.Root root : roots.roots()) {
+            if (root.access() != StorageRoots.Access.READ && !Files.isDirectory(root.folder())) {
+                try {
+                    try {
+                        Files.createDirectories(
+                                root.folder(),
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                    } catch (UnsupportedOperationException noPosix) {
+                        Files.createDirectories(root.folder());
+                    }
+                } catch (IOException e) {
+                    LOG.warning(() -> "The storage root " + root + " cannot be made (" + e + "); jobs that write there"
+                            + " fail until it exists");
+                }
+            }
+        }
     }
 
     private ActivityCatalog discover() {

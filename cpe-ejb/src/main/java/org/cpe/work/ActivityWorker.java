@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.cpe.activity.ActivityReasons;
 import org.cpe.activity.ActivityType;
+import org.cpe.activity.access.OutboundHttp;
+import org.cpe.activity.access.OutboundPolicy;
+import org.cpe.activity.access.StorageRoots;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.ActivityPollerSettings;
 import org.cpe.config.ActivityPollerSettings.TypeSettings;
@@ -51,6 +54,9 @@ public final class ActivityWorker {
 
     /** One selected activity type and where and how it runs. */
     private volatile CpeMetrics metrics = CpeMetrics.NONE;
+
+    private volatile StorageRoots files = StorageRoots.none();
+    private volatile OutboundHttp web = OutboundHttp.publicOnly();
 
     private final Map<String, Instant> lastPolls = new ConcurrentHashMap<>();
 
@@ -258,7 +264,9 @@ public final class ActivityWorker {
                 messages,
                 manual,
                 heartbeatTimeout,
-                settings.progressInterval().toNanos());
+                settings.progressInterval().toNanos(),
+                files,
+                web);
         running.add(task);
         try {
             if (closing) {
@@ -293,6 +301,15 @@ public final class ActivityWorker {
             return "completed";
         }
         return reply instanceof TaskReply.Canceled ? "canceled" : "failed";
+    }
+
+    /**
+     * What the tasks' input may make activities touch: the folders of {@code file:} locations and the addresses URLs
+     * may reach. Until set, no file and only public addresses.
+     */
+    public void jobAccess(StorageRoots roots, OutboundPolicy outbound) {
+        this.files = roots;
+        this.web = new OutboundHttp(outbound);
     }
 
     /** Where the worker counts its polls and tasks; nothing is counted until set. */

@@ -8,6 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityContext;
+import org.cpe.activity.access.OutboundHttp;
+import org.cpe.activity.access.StorageRoots;
 import org.cpe.decider.notify.JobRoute;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 
@@ -30,6 +32,8 @@ final class RunningTask implements ActivityContext {
     private final boolean manualHeartbeats;
     private final long probeAfterNanos;
     private final long progressIntervalNanos;
+    private final StorageRoots files;
+    private final OutboundHttp web;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
     private final List<Runnable> cancelActions = new ArrayList<>();
@@ -63,13 +67,27 @@ final class RunningTask implements ActivityContext {
             ActivityMessages messages,
             boolean manualHeartbeats,
             long probeAfterNanos,
-            long progressIntervalNanos) {
+            long progressIntervalNanos,
+            StorageRoots files,
+            OutboundHttp web) {
         this.polled = polled;
         this.route = route;
         this.messages = messages;
         this.manualHeartbeats = manualHeartbeats;
         this.probeAfterNanos = probeAfterNanos;
         this.progressIntervalNanos = progressIntervalNanos;
+        this.files = files;
+        this.web = web;
+    }
+
+    @Override
+    public StorageRoots files() {
+        return files;
+    }
+
+    @Override
+    public OutboundHttp web() {
+        return web;
     }
 
     PollForActivityTaskResponse polled() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cpe.activity.access.StorageRoots;
 import org.cpe.client.ClientDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,54 @@ class CpeSettingsTest {
         assertThat(settings.embeddedSqs().port()).isEqualTo(9324);
         assertThat(settings.sqs().deadLetterQueue()).isEqualTo("cpe-dead-letter");
         assertThat(settings.sqs().senders()).isEqualTo(2);
+    }
+
+    @Test
+    void jobsTouchFilesOnlyUnderTheStorageRootsByDefaultTheFilesFolder() {
+        CpeSettings defaults =
+                TestConfig.defaults().with("cpe.data-dir", "/srv/cpe").read();
+        CpeSettings chosen = TestConfig.defaults()
+                .with("cpe.storage.roots", "read:/mnt/in, /srv/out ,overwrite:/srv/scratch")
+                .read();
+
+        assertThat(defaults.jobAccess().roots().roots())
+                .containsExactly(new StorageRoots.Root(Path.of("/srv/cpe/files"), StorageRoots.Access.OVERWRITE));
+        assertThat(chosen.jobAccess().roots().roots())
+                .containsExactly(
+                        new StorageRoots.Root(Path.of("/mnt/in"), StorageRoots.Access.READ),
+                        new StorageRoots.Root(Path.of("/srv/out"), StorageRoots.Access.WRITE),
+                        new StorageRoots.Root(Path.of("/srv/scratch"), StorageRoots.Access.OVERWRITE));
+        assertThat(TestConfig.defaults()
+                        .with("cpe.storage.roots", "none")
+                        .read()
+                        .jobAccess()
+                        .roots()
+                        .roots())
+                .isEmpty();
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.storage.roots", "write:files,delete:/x")
+                        .read())
+                .hasMessageContaining("cpe.storage.roots (env CPE_STORAGE_ROOTS)")
+                .hasMessageContaining("'write:files' is not an absolute folder")
+                .hasMessageContaining("'delete:/x' is not an absolute folder");
+    }
+
+    @Test
+    void jobsReachPublicAddressesOnlyUnlessTheOperatorAllowsMore() throws Exception {
+        CpeSettings defaults = TestConfig.defaults().read();
+        CpeSettings allowing = TestConfig.defaults()
+                .with("cpe.security.outbound-allow", "media.internal:8443, 10.0.0.0/8")
+                .read();
+
+        assertThat(defaults.jobAccess().outbound().allowed()).isEmpty();
+        assertThat(allowing.jobAccess().outbound().allowed()).containsExactly("media.internal:8443", "10.0.0.0/8");
+        assertThat(allowing.jobAccess().outbound().addressesFor(java.net.URI.create("http://10.1.2.3/a")))
+                .isNotEmpty();
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.security.outbound-allow", "10.0.0.0/99")
+                        .read())
+                .hasMessageContaining("cpe.security.outbound-allow (env CPE_SECURITY_OUTBOUND_ALLOW) = '10.0.0.0/99'")
+                .hasMessageContaining("addresses or blocks");
     }
 
     @Test

@@ -10,9 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The packaged defaults, plus overrides, as a key lookup: MicroProfile Config's layering without a container. */
+/**
+ * The packaged defaults, plus overrides, as a key lookup: MicroProfile Config's layering without a container, with its
+ * property expressions ({@code ${cpe.data-dir}}, {@code ${user.home}}) expanded from the other keys and the system
+ * properties.
+ */
 public final class TestConfig {
+
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]+)}");
 
     private final Map<String, String> values = new HashMap<>();
 
@@ -49,7 +57,20 @@ public final class TestConfig {
 
     public Function<String, Optional<String>> lookup() {
         Map<String, String> copy = Map.copyOf(values);
-        return key -> Optional.ofNullable(copy.get(key));
+        return key -> Optional.ofNullable(copy.get(key)).map(value -> expand(value, copy, 0));
+    }
+
+    private static String expand(String value, Map<String, String> values, int depth) {
+        Matcher expression = EXPRESSION.matcher(value);
+        if (depth > 10 || !expression.find()) {
+            return value;
+        }
+        String key = expression.group(1);
+        String replacement = values.getOrDefault(key, System.getProperty(key, ""));
+        return expand(
+                value.substring(0, expression.start()) + replacement + value.substring(expression.end()),
+                values,
+                depth + 1);
     }
 
     public CpeSettings read() {

@@ -307,6 +307,30 @@ class AllInOneIT {
         assertThat(status).contains("\"status\":\"SUCCEEDED\"").doesNotContain("\"stepsUnknown\"");
     }
 
+    /**
+     * A job cannot make the server act on its own SQS: a checksum of the embedded SQS's CreateQueue URL fails with
+     * the reason and the queue is never made (before, the job completed and the queue existed).
+     */
+    @Test
+    void aJobsUrlCannotReachTheServersOwnServices() {
+        URI sqsEndpoint = URI.create(
+                        sqs.getQueueUrl(b -> b.queueName("demo-input")).queueUrl())
+                .resolve("/");
+        String jobId = "it-ssrf-" + System.nanoTime();
+        String url = sqsEndpoint + "?Action=CreateQueue&QueueName=ssrf-proof-" + jobId.hashCode();
+        sendToDemo("{\"type\": \"START_JOB\", \"jobId\": \"" + jobId + "\", \"data\": {\"workflow\": {\"name\":"
+                + " \"cpe-checksum\", \"version\": \"1\"}, \"url\": \"" + url + "\"}}");
+
+        String failed = demoMessagesOf(jobId, "WORKFLOW_FAILED").stream()
+                .filter(b -> b.contains("\"WORKFLOW_FAILED\""))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(failed).contains("ADDRESS_NOT_ALLOWED", "loopback");
+        assertThat(sqs.listQueues(b -> b.queueNamePrefix("ssrf-proof")).queueUrls())
+                .isEmpty();
+    }
+
     /** Sends a START_JOB of the packaged cpe-checksum plan, in the original envelope, as the demo client. */
     private void startChecksumJob(String jobId) {
         sendToDemo(

@@ -61,11 +61,14 @@ final class Deployments {
     }
 
     private static String tempDir(String name) {
+        return folder(name).toString();
+    }
+
+    /** A new folder of the test run's own under {@code target/it-data}, named after {@code name}. */
+    static Path folder(String name) {
         try {
             Path parent = Files.createDirectories(Path.of(System.getProperty("cpe.it.data")));
-            return Files.createTempDirectory(parent, name + "-")
-                    .toAbsolutePath()
-                    .toString();
+            return Files.createTempDirectory(parent, name + "-").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

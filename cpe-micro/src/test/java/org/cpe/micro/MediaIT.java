@@ -44,8 +44,8 @@ class MediaIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path media;
+    /** The server's one storage root, where the tests put their input and the jobs write their outputs. */
+    private static final Path media = Deployments.folder("media-files");
 
     @ArquillianResource
     URL base;
@@ -64,7 +64,9 @@ class MediaIT {
                         "cpe.embedded-swf.poll-timeout-seconds",
                         "2",
                         "cpe.embedded-sqs.port",
-                        Integer.toString(sqsPort)));
+                        Integer.toString(sqsPort),
+                        "cpe.storage.roots",
+                        "overwrite:" + media));
     }
 
     @BeforeAll
@@ -140,6 +142,31 @@ class MediaIT {
                     assertThat(p.percent()).isBetween(0, 100);
                 });
         assertThat(messages).extracting(m -> m.path("type").asText()).contains("WORKFLOW_COMPLETED");
+    }
+
+    @Test
+    void aJobNamingFilesOutsideTheStorageRootsFailsAndWritesNothingThere(@TempDir Path elsewhere) throws Exception {
+        String jobId = "media-outside-" + System.nanoTime();
+        Path escaped = elsewhere.resolve("evil/video.mp4");
+        String job = "{\"workflow\": {\"name\": \"cpe-transcode\", \"version\": \"1\"}, \"input_asset\": \""
+                + media.resolve("input.mp4").toUri() + "\", \"video\": {\"type\": \"VIDEO\", \"preset\":"
+                + " \"360p-generic\", \"uri\": \"" + escaped.toUri() + "\"}, \"thumbnails\": {\"type\": \"THUMB\","
+                + " \"mode\": \"snapshot\", \"uri\": \"file:safe/../../escaped/thumb.jpg\"}}";
+
+        Http.Response started = Http.postJson(base.toURI().resolve("api/jobs/demo?jobId=" + jobId), job);
+
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        JsonNode detail = await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(Http.get(base.toURI().resolve("api/jobs/demo/" + jobId + "?history=false"))
+                                .body()),
+                        d -> !d.at("/job/status").asText().equals("OPEN"));
+        assertThat(detail.at("/job/status").asText()).as(detail.toString()).isEqualTo("FAILED");
+        assertThat(detail.at("/job/failure/reason").asText()).isEqualTo("FILE_NOT_ALLOWED");
+        assertThat(detail.at("/job/failure/details").asText()).contains("cpe.storage.roots");
+        assertThat(escaped).doesNotExist();
+        assertThat(media.resolveSibling("escaped")).doesNotExist();
     }
 
     @Test
