@@ -146,11 +146,10 @@ public final class InputCycle implements PollCycle {
     }
 
     private void handle(Message message, List<String> replies, List<DeadLetter> deadLetters) {
-        Command.Parsed parsed = Command.parse(message.body());
-        Instant now = Instant.now();
+        Command.Parsed parsed = Command.parse(message.body(), message.messageId());
         if (parsed.rejection() != null) {
             Command.Rejection r = parsed.rejection();
-            replies.add(Replies.rejected("COMMAND_REJECTED", r.jobId(), null, r.reason(), r.message(), now));
+            replies.add(Replies.unparsed(r, message.messageId(), message.body(), Instant.now()));
             deadLetters.add(new DeadLetter(message, r.reason()));
             return;
         }

@@ -170,7 +170,7 @@ public class OperatorJobs {
     /** Starts a job for {@code client}, as its {@code START_JOB} would: the answer is {@code WORKFLOW_SCHEDULED}. */
     public ObjectNode start(String client, String jobId, ObjectNode data) {
         requireClient(client);
-        Command command = new Command("START_JOB", jobId, data);
+        Command command = new Command("START_JOB", jobId, data, null);
         JobLookup lookup = lookup();
         ObjectNode reply = (ObjectNode)
                 json(new JobStarter(swf, lookup).start(client, command).reply());

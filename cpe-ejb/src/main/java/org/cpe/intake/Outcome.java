@@ -9,13 +9,12 @@ record Outcome(String reply, String deadLetterReason) {
 
     /** A refusal of a well-formed query (nothing to keep: the command was fine, the answer is no). */
     static Outcome refused(Command command, String reason, String message) {
-        return new Outcome(
-                Replies.rejected("COMMAND_REJECTED", command.jobId(), command.type(), reason, message, now()), null);
+        return new Outcome(Replies.rejected("COMMAND_REJECTED", command, reason, message, now()), null);
     }
 
     /** Bad input: the client hears why and the raw command is kept in the dead-letter queue. */
     static Outcome rejected(String type, Command command, String reason, String message) {
-        return new Outcome(Replies.rejected(type, command.jobId(), command.type(), reason, message, now()), reason);
+        return new Outcome(Replies.rejected(type, command, reason, message, now()), reason);
     }
 
     static java.time.Instant now() {

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.cpe.sqs.SqsText;
 
 /** The InputPoller's messages to a client's output queue, with {@code time} in epoch seconds as the original's. */
 final class Replies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The longest {@code raw} of a refusal, its marker included: the start of a body is what identifies it. */
+    static final int RAW_CHARACTERS = 1_024;
 
     private Replies() {}
 
@@ -78,16 +82,42 @@ final class Replies {
         return message.toString();
     }
 
-    /** {@code COMMAND_REJECTED} or {@code JOB_START_FAILED}: {@code data: {reason, message, command}}. */
-    static String rejected(String type, String jobId, String command, String reason, String text, Instant now) {
+    /**
+     * {@code COMMAND_REJECTED} or {@code JOB_START_FAILED} of a command that was read: {@code data: {reason, message,
+     * messageId, command}}, the SQS message id the sender had from SendMessage and the command's type.
+     */
+    static String rejected(String type, Command command, String reason, String text, Instant now) {
+        return refusal(type, command.jobId(), reason, text, command.messageId(), command.type(), now)
+                .toString();
+    }
+
+    /**
+     * {@code COMMAND_REJECTED} of a message that is not a command: as {@link #rejected}, with what could be read of it
+     * ({@code command} null when its type could not be) and {@code raw}, its body cut to {@value #RAW_CHARACTERS}
+     * characters, so that a sender who kept no message id still knows which message it was.
+     */
+    static String unparsed(Command.Rejection rejection, String messageId, String body, Instant now) {
+        ObjectNode message = refusal(
+                "COMMAND_REJECTED",
+                rejection.jobId(),
+                rejection.reason(),
+                rejection.message(),
+                messageId,
+                rejection.type(),
+                now);
+        ((ObjectNode) message.get("data")).put("raw", SqsText.cut(body, RAW_CHARACTERS));
+        return message.toString();
+    }
+
+    private static ObjectNode refusal(
+            String type, String jobId, String reason, String text, String messageId, String command, Instant now) {
         ObjectNode message = envelope(type, jobId, now);
         ObjectNode data = message.putObject("data");
         data.put("reason", reason);
         data.put("message", text);
-        if (command != null) {
-            data.put("command", command);
-        }
-        return message.toString();
+        data.put("messageId", messageId);
+        data.put("command", command);
+        return message;
     }
 
     private static ObjectNode envelope(String type, String jobId, Instant now) {

@@ -12,6 +12,7 @@ import org.cpe.s3.EmbeddedS3;
 import org.cpe.s3.client.EmbeddedS3Client;
 import org.cpe.s3.store.ObjectStore;
 import org.cpe.s3.store.StoreException;
+import org.cpe.swf.files.OwnerOnly;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** This server's embedded S3 store, when the {@code embedded-s3} role runs: started and stopped by its role. */
@@ -20,13 +21,16 @@ public class EmbeddedS3Service implements EmbeddedS3 {
 
     private volatile ObjectStore store;
 
-    /** Opens the store in {@code <data-dir>/s3} and makes the configured buckets; the ones it made. */
+    /**
+     * Opens the store in {@code <data-dir>/s3}, made or kept {@code rwx------}, and makes the configured buckets; the
+     * ones it made.
+     */
     public synchronized List<String> start(CpeSettings settings) {
         if (store != null) {
             throw new IllegalStateException("the embedded S3 store is already running");
         }
         try {
-            ObjectStore opened = ObjectStore.open(folder(settings));
+            ObjectStore opened = ObjectStore.open(OwnerOnly.dataSubfolder(settings.dataDir(), "s3"));
             List<String> made = new ArrayList<>();
             for (String bucket : settings.embeddedS3().buckets()) {
                 if (opened.ensureBucket(bucket)) {

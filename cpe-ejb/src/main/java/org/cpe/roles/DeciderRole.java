@@ -73,8 +73,7 @@ public class DeciderRole extends PollingRole {
                 settings.clients().clients(),
                 settings.sqs().senders());
         runtime.metrics(metrics());
-        runtime.journal(NoticeJournal.open(
-                settings.dataDir().toAbsolutePath().resolve("decider").resolve("notices.journal")));
+        runtime.journal(NoticeJournal.openIn(settings.dataDir()));
         planLoops(settings);
     }
 

@@ -10,9 +10,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.cpe.config.EmbeddedSqsSettings;
+import org.cpe.swf.files.OwnerOnly;
 import org.elasticmq.server.ElasticMQServer;
 import org.elasticmq.server.config.ElasticMQServerConfig;
 import scala.Function0;
@@ -38,7 +42,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
 
     /**
      * Starts ElasticMQ on the configured interface and port (0 picks a free one) with the given queues; with
-     * persistence on, its database lives in {@code <dataDir>/sqs}. Throws when the port is taken. ElasticMQ serves
+     * persistence on, its database lives in {@code <dataDir>/sqs}, readable by the server's user only. Throws when the port is taken. ElasticMQ serves
      * before it has restored its queues: wait with {@link EmbeddedQueues#awaitReady} before using them.
      */
     public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir, EmbeddedQueues queues) {
@@ -56,9 +60,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         overrides.putAll(queues.elasticMqConfig());
         Map<String, Long> persisted = Map.of();
         if (settings.persistent()) {
-            Path folder = dataDir.resolve("sqs");
-            createDirectories(folder);
-            Path database = folder.toAbsolutePath().resolve("elasticmq");
+            Path database = database(dataDir);
             persisted = PersistedMessages.count(database, queues.names());
             overrides.put("messages-storage.enabled", true);
             overrides.put("messages-storage.uri", "jdbc:h2:" + database);
@@ -129,11 +131,29 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static void createDirectories(Path folder) {
+    /**
+     * ElasticMQ's H2 database, {@code <dataDir>/sqs/elasticmq}: the folder made or kept {@code rwx------}, and the file
+     * made when missing and kept {@code rw-------}, since the queued messages are the clients' commands. ElasticMQ
+     * then opens this file, whose mode H2 keeps, rather than make one as the umask says.
+     */
+    static Path database(Path dataDir) {
+        Path database;
         try {
-            Files.createDirectories(folder);
+            database = OwnerOnly.dataSubfolder(dataDir, "sqs").resolve("elasticmq");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the embedded SQS data folder " + folder, e);
+            throw new UncheckedIOException("cannot create the embedded SQS data folder in " + dataDir, e);
         }
+        Path file = database.resolveSibling(database.getFileName() + ".mv.db");
+        if (!Files.exists(file)) {
+            // The driver itself, not DriverManager: in a server DriverManager does not see drivers of the application.
+            try (Connection empty = new org.h2.Driver().connect("jdbc:h2:" + database, new Properties())) {
+                // An empty database, as ElasticMQ's first connection would make it.
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "cannot create the embedded SQS database " + database + ": " + e.getMessage(), e);
+            }
+        }
+        OwnerOnly.tighten(file);
+        return database;
     }
 }

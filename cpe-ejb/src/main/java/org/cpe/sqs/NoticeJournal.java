@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.cpe.swf.files.OwnerOnly;
 
 /**
  * The notices that close a workflow (WORKFLOW_COMPLETED, _FAILED, _CANCELED), written to a file and forced to disk
@@ -58,10 +60,24 @@ public final class NoticeJournal implements AutoCloseable {
         recovered.forEach(e -> pending.put(e.id(), e));
     }
 
-    /** The journal in {@code file}, made when missing; what an earlier process left pending is in {@link #recovered()}. */
+    /** The journal of a data folder: {@code <dataDir>/decider/notices.journal}, as {@link #open} makes it. */
+    public static NoticeJournal openIn(Path dataDir) {
+        Path folder;
+        try {
+            folder = OwnerOnly.dataSubfolder(dataDir, "decider");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Decider's folder in " + dataDir, e);
+        }
+        return open(folder.resolve("notices.journal"));
+    }
+
+    /**
+     * The journal in {@code file}, made when missing; what an earlier process left pending is in {@link #recovered()}.
+     * The file is made {@code rw-------} and its folder, CPE's own, {@code rwx------}: the notices hold job results.
+     */
     public static NoticeJournal open(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.folder(file.getParent());
             List<Entry> left = read(file);
             NoticeJournal journal = new NoticeJournal(file, null, left);
             journal.rewrite();
@@ -128,8 +144,12 @@ public final class NoticeJournal implements AutoCloseable {
     /** Replaces the file with one that holds only the pending entries. */
     private void rewrite() throws IOException {
         Path fresh = file.resolveSibling(file.getFileName() + ".new");
+        // A leftover of a kill keeps its mode when reopened; a file made now gets the owner-only one.
+        Files.deleteIfExists(fresh);
         try (FileChannel out = FileChannel.open(
-                fresh, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                fresh,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                OwnerOnly.fileAttributes(fresh))) {
             for (Entry e : pending.values()) {
                 out.write(ByteBuffer.wrap(("P " + e.id() + " " + encode(e.queueUrl()) + " " + encode(e.body()) + " "
                                 + encode(e.workflowId()) + " " + encode(e.runId()) + "\n")

@@ -3,13 +3,35 @@ package org.cpe.sqs;
 /**
  * Message text as SQS takes it. SQS refuses a whole message (InvalidMessageContents) for one character outside XML's
  * set: a lone UTF-16 surrogate (as in a parser's message about a cut emoji), U+FFFE, U+FFFF or a raw control
- * character. Such characters become U+FFFD, so that a reply about bad input is still delivered.
+ * character. Such characters become U+FFFD, so that a reply about bad input is still delivered. Text with a limit of
+ * its own is {@link #cut} to it.
  */
 public final class SqsText {
 
     private static final char REPLACEMENT = '\uFFFD';
 
     private SqsText() {}
+
+    /**
+     * {@code text} when it fits in {@code limit} characters, else its start and {@code …[cut N characters]}, N being
+     * how many were left out, within {@code limit} characters in all; a surrogate pair is never split.
+     */
+    public static String cut(String text, int limit) {
+        if (text == null || text.length() <= limit) {
+            return text;
+        }
+        // The marker's own length depends on the number in it; one pass with the longest number is enough.
+        String longest = marker(text.length());
+        int keep = Math.max(0, limit - longest.length());
+        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep) + marker(text.length() - keep);
+    }
+
+    private static String marker(int missing) {
+        return "…[cut " + missing + " characters]";
+    }
 
     public static String clean(String text) {
         StringBuilder out = null;

@@ -1,5 +1,7 @@
 package org.cpe.work;
 
+import org.cpe.sqs.SqsText;
+
 /**
  * SWF's size limits on what a worker sends, and the cut that keeps a text within them: the start is kept and a marker
  * says how much is missing, so that a long result or stack trace is shortened rather than rejected by SWF.
@@ -22,19 +24,6 @@ final class SwfText {
             // U+0000 cannot be stored by the SWF service on PostgreSQL, which refuses such a request.
             text = text.replace('\u0000', '\uFFFD');
         }
-        if (text == null || text.length() <= limit) {
-            return text;
-        }
-        // The marker's own length depends on the number in it; one pass with the longest number is enough.
-        String longest = marker(text.length());
-        int keep = Math.max(0, limit - longest.length());
-        if (keep > 0 && Character.isHighSurrogate(text.charAt(keep - 1))) {
-            keep--;
-        }
-        return text.substring(0, keep) + marker(text.length() - keep);
-    }
-
-    private static String marker(int missing) {
-        return "…[cut " + missing + " characters]";
+        return SqsText.cut(text, limit);
     }
 }

@@ -1,12 +1,15 @@
 package org.cpe.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.EmbeddedSwfSettings;
 import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.engine.EngineOptions;
 import org.cpe.swf.engine.SwfEngine;
+import org.cpe.swf.files.OwnerOnly;
 import org.cpe.swf.store.JdbcSwfStore;
 import software.amazon.awssdk.services.swf.SwfClient;
 
@@ -17,12 +20,22 @@ public class EmbeddedSwfService {
     private volatile JdbcSwfStore store;
     private volatile SwfEngine engine;
 
-    /** Opens the database (migrating its schema), and resumes the executions it holds. */
+    /**
+     * Opens the database (migrating its schema), and resumes the executions it holds. The default H2 database's
+     * folder, {@code <data-dir>/swf}, is made or kept {@code rwx------} first, since H2 would make it for everyone.
+     */
     public synchronized void start(CpeSettings settings) {
         if (engine != null) {
             throw new IllegalStateException("the embedded SWF service is already running");
         }
         EmbeddedSwfSettings swf = settings.embeddedSwf();
+        if (swf.jdbcUrl().isEmpty()) {
+            try {
+                OwnerOnly.dataSubfolder(settings.dataDir(), "swf");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the embedded SWF folder in " + settings.dataDir(), e);
+            }
+        }
         JdbcSwfStore opened = JdbcSwfStore.open(
                 swf.jdbcUrl(settings.dataDir()),
                 swf.user().orElse(null),

@@ -159,6 +159,44 @@ class InputCycleTest {
     }
 
     @Test
+    void everyRefusalNamesTheMessageItRefusesAndAMessageThatIsNoCommandComesBackAsReceived() throws Exception {
+        String notJson = send("{not json");
+        String noType = send("{\"jobId\": \"j2\", \"data\": {}}");
+        String unknownType = send("{\"type\": \"FLY\", \"jobId\": \"j3\", \"data\": {}}");
+        String noData = send("{\"type\": \"CANCEL_JOB\", \"jobId\": \"j4\"}");
+        String longBody = "{\"type\": \"START_JOB\", \"jobId\": \"j5\", \"blob\": \"" + "x".repeat(5_000);
+        String cutShort = send(longBody);
+        String unknownPlan = send("{\"type\": \"START_JOB\", \"jobId\": \"j6\", \"data\": {\"workflow\":"
+                + " {\"name\": \"Nope\", \"version\": \"1\"}}}");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            cycle.pollOnce(new StopSignal());
+            return inputMessages() == 0;
+        });
+
+        java.util.Map<String, JsonNode> byMessage = new java.util.HashMap<>();
+        replies(6).forEach(r -> byMessage.put(r.at("/data/messageId").asText(), r.get("data")));
+        assertThat(byMessage).containsOnlyKeys(notJson, noType, unknownType, noData, cutShort, unknownPlan);
+        assertThat(byMessage.get(notJson).get("raw").asText()).isEqualTo("{not json");
+        assertThat(byMessage.get(notJson).get("command").isNull()).isTrue();
+        assertThat(byMessage.get(noType).get("raw").asText()).isEqualTo("{\"jobId\": \"j2\", \"data\": {}}");
+        assertThat(byMessage.get(unknownType).get("command").asText()).isEqualTo("FLY");
+        assertThat(byMessage.get(noData).get("command").asText()).isEqualTo("CANCEL_JOB");
+        assertThat(byMessage.get(noData).get("raw").asText())
+                .isEqualTo("{\"type\": \"CANCEL_JOB\", \"jobId\": \"j4\"}");
+        String raw = byMessage.get(cutShort).get("raw").asText();
+        assertThat(raw).hasSizeLessThanOrEqualTo(1_024).endsWith(" characters]");
+        int kept = raw.indexOf("…[cut ");
+        assertThat(longBody).startsWith(raw.substring(0, kept));
+        assertThat(raw).endsWith("…[cut " + (longBody.length() - kept) + " characters]");
+        assertThat(byMessage.get(unknownPlan).get("reason").asText()).isEqualTo("UNKNOWN_WORKFLOW_TYPE");
+        assertThat(byMessage.get(unknownPlan).get("command").asText()).isEqualTo("START_JOB");
+        assertThat(byMessage.get(unknownPlan).has("raw"))
+                .as("a command that was read is not repeated")
+                .isFalse();
+    }
+
+    @Test
     void commandsOfAClientWhoseOutputQueueDoesNotExistGoToTheDeadLetterQueue() throws Exception {
         ClientDefinition lost = new ClientDefinition("lost", "lost-input", "lost-output");
         sqs.createQueue(r -> r.queueName("lost-input"));
@@ -182,8 +220,10 @@ class InputCycleTest {
                 .isEqualTo("0");
     }
 
-    private void send(String body) {
-        sqs.sendMessage(r -> r.queueUrl(url(DEMO.inputQueue())).messageBody(body));
+    /** Sends a command; its SQS message id. */
+    private String send(String body) {
+        return sqs.sendMessage(r -> r.queueUrl(url(DEMO.inputQueue())).messageBody(body))
+                .messageId();
     }
 
     private String url(String queue) {

@@ -11,13 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.cpe.client.ClientDefinition;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.StopSignal;
+import org.cpe.sqs.SqsText;
 import org.cpe.testing.EmbeddedServices;
 import org.cpe.work.ProgressBoard;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +34,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Fuzzing of the input queue: commands of every type, mutated (members dropped or of the wrong type, huge fields,
  * deep nesting, odd characters, cut-off text) and random text, through ElasticMQ and the embedded SWF service. Every
  * message is answered exactly once, each refusal with a reason and a message, none is left in the queue, the cycle
- * never throws, and a valid job still starts afterwards. The seed is fixed ({@code -Dfuzz.seed}).
+ * never throws, and a valid job still starts afterwards. Every refusal names the refused message's id, and a message
+ * that is no command comes back as received (its text cut to 1,024 characters). The seed is fixed ({@code -Dfuzz.seed}).
  */
 class InputQueueFuzzTest {
 
@@ -66,9 +70,10 @@ class InputQueueFuzzTest {
     void everyMutatedOrRandomCommandIsAnsweredOnceAndRefusalsSayWhy() throws Exception {
         Random random = new Random(SEED);
         String input = services.url(DEMO.inputQueue());
+        Map<String, String> sent = new HashMap<>();
         for (int i = 0; i < MESSAGES; i++) {
             String body = message(random, i);
-            sqs.sendMessage(r -> r.queueUrl(input).messageBody(body));
+            sent.put(sqs.sendMessage(r -> r.queueUrl(input).messageBody(body)).messageId(), body);
         }
 
         List<JsonNode> replies = new ArrayList<>();
@@ -85,7 +90,24 @@ class InputQueueFuzzTest {
                 .allSatisfy(r -> {
                     assertThat(r.at("/data/reason").asText()).as(r.toString()).isNotBlank();
                     assertThat(r.at("/data/message").asText()).as(r.toString()).isNotBlank();
+                    // The sender can tell which message was refused: by its id, or by its text when it kept none.
+                    String body = sent.get(r.at("/data/messageId").asText());
+                    assertThat(body).as("the refused message's id in %s", r).isNotNull();
+                    Command.Parsed parsed = Command.parse(body, "id");
+                    if (parsed.command() == null) {
+                        assertThat(r.at("/data/raw").asText())
+                                .as("the text of a message that is no command")
+                                .isEqualTo(SqsText.cut(body, 1_024));
+                    } else {
+                        assertThat(r.at("/data/command").asText())
+                                .isEqualTo(parsed.command().type());
+                    }
                 });
+        assertThat(replies)
+                .filteredOn(r -> REFUSALS.contains(r.path("type").asText()))
+                .extracting(r -> r.at("/data/messageId").asText())
+                .as("each refused message refused once")
+                .doesNotHaveDuplicates();
         sqs.sendMessage(r -> r.queueUrl(input)
                 .messageBody("{\"type\": \"START_JOB\", \"jobId\": \"after-fuzz\", \"data\": {\"workflow\":"
                         + " {\"name\": \"Transcode\", \"version\": \"1.0\"}}}"));

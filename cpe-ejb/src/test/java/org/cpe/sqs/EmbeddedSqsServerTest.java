@@ -2,11 +2,14 @@ package org.cpe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cpe.testing.FileModes.mode;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.cpe.aws.AwsClientFactory;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.AwsSettings;
 import org.cpe.config.EmbeddedSqsSettings;
+import org.cpe.testing.FileModes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -63,6 +67,12 @@ class EmbeddedSqsServerTest {
                         .until(() -> server.restored("demo-input"));
             }
         }
+        if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(mode(dataDir.resolve("sqs"))).isEqualTo("rwx------");
+            assertThat(mode(dataDir.resolve("sqs/elasticmq.mv.db")))
+                    .as("the database ElasticMQ wrote the messages to")
+                    .isEqualTo("rw-------");
+        }
     }
 
     @Test
@@ -91,6 +101,39 @@ class EmbeddedSqsServerTest {
                     .extracting(Message::body)
                     .containsExactly("poison");
         }
+    }
+
+    @Test
+    void itsFolderAndDatabaseAreTheServersUsersOnlyInAFreshDataFolder() {
+        FileModes.assumePosix(dataDir);
+        Path data = dataDir.resolve("home/.cpe");
+
+        Path database = EmbeddedSqsServer.database(data);
+
+        assertThat(database).isEqualTo(data.toAbsolutePath().resolve("sqs/elasticmq"));
+        assertThat(mode(data)).isEqualTo("rwx------");
+        assertThat(mode(data.resolve("sqs"))).isEqualTo("rwx------");
+        assertThat(mode(data.resolve("sqs/elasticmq.mv.db"))).isEqualTo("rw-------");
+    }
+
+    /**
+     * Without starting ElasticMQ: it keeps one database per JVM (scalikejdbc's singleton pool), the first it was
+     * started with, so a second persistent server here would share {@link #queuedMessagesSurviveRestarts}'s.
+     */
+    @Test
+    void inAnOperatorsDataFolderItsOwnFolderAndDatabaseAreTightenedAndTheDataFolderIsLeftAsItIs() throws IOException {
+        FileModes.assumePosix(dataDir);
+        Path data = FileModes.folder(dataDir.resolve("srv-cpe"), "rwxr-xr-x");
+        EmbeddedSqsServer.database(data);
+        FileModes.folder(data.resolve("sqs"), "rwxr-xr-x");
+        Files.setPosixFilePermissions(
+                data.resolve("sqs/elasticmq.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        EmbeddedSqsServer.database(data);
+
+        assertThat(mode(data)).isEqualTo("rwxr-xr-x");
+        assertThat(mode(data.resolve("sqs"))).isEqualTo("rwx------");
+        assertThat(mode(data.resolve("sqs/elasticmq.mv.db"))).isEqualTo("rw-------");
     }
 
     @Test

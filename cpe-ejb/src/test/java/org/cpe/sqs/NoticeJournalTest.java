@@ -1,11 +1,14 @@
 package org.cpe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpe.testing.FileModes.mode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.cpe.testing.FileModes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +16,34 @@ class NoticeJournalTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFreshDataFolderGetsTheJournalForTheServersUserOnly() {
+        FileModes.assumePosix(dir);
+        Path data = dir.resolve("home/.cpe");
+
+        NoticeJournal journal = NoticeJournal.openIn(data);
+        journal.pending(NoticeJournal.Entry.of("http://q", "{\"result\":\"secret\"}", "w", "r"));
+
+        assertThat(mode(data)).isEqualTo("rwx------");
+        assertThat(mode(data.resolve("decider"))).isEqualTo("rwx------");
+        assertThat(mode(data.resolve("decider/notices.journal"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void anEarlierJournalMadeForEveryoneIsTightenedButTheOperatorsDataFolderIsNot() throws Exception {
+        FileModes.assumePosix(dir);
+        Path data = FileModes.folder(dir.resolve("srv-cpe"), "rwxr-xr-x");
+        Path folder = FileModes.folder(data.resolve("decider"), "rwxr-xr-x");
+        Path file = Files.writeString(folder.resolve("notices.journal"), "");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        NoticeJournal.openIn(data).close();
+
+        assertThat(mode(data)).isEqualTo("rwxr-xr-x");
+        assertThat(mode(folder)).isEqualTo("rwx------");
+        assertThat(mode(file)).isEqualTo("rw-------");
+    }
 
     @Test
     void whatWasPendingWhenTheProcessEndedIsRecoveredAndWhatWasDoneIsNot() {

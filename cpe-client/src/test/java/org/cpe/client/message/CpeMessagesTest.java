@@ -96,6 +96,23 @@ class CpeMessagesTest {
     }
 
     @Test
+    void aRefusalNamesTheMessageItRefusesAndWhatCouldBeReadOfIt() {
+        CommandRejected unreadable = (CommandRejected)
+                CpeMessages.parse("{\"type\":\"COMMAND_REJECTED\",\"jobId\":null,\"data\":{\"reason\":\"INVALID_JSON\","
+                        + "\"message\":\"not JSON\",\"messageId\":\"m-1\",\"command\":null,\"raw\":\"{not json\"}}");
+        JobStartFailed refused = (JobStartFailed) CpeMessages.parse(
+                "{\"type\":\"JOB_START_FAILED\",\"jobId\":\"j1\",\"data\":{\"reason\":\"UNKNOWN_WORKFLOW_TYPE\","
+                        + "\"message\":\"no plan\",\"messageId\":\"m-2\",\"command\":\"START_JOB\"}}");
+
+        assertThat(unreadable.messageId()).isEqualTo("m-1");
+        assertThat(unreadable.command()).isNull();
+        assertThat(unreadable.raw()).isEqualTo("{not json");
+        assertThat(refused.messageId()).isEqualTo("m-2");
+        assertThat(refused.command()).isEqualTo("START_JOB");
+        assertThat(refused.raw()).as("a command that was read").isNull();
+    }
+
+    @Test
     void readsAJobStatusWithItsSteps() {
         JobStatus status = (JobStatus)
                 CpeMessages.parse(

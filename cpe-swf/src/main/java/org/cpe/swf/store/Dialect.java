@@ -52,7 +52,8 @@ enum Dialect {
             if (!local) {
                 return Optional.empty();
             }
-            return Optional.of(new LocalFile(journalFolder(store.getFileStore().getFileName()), store::commit));
+            String fileName = store.getFileStore().getFileName();
+            return Optional.of(new LocalFile(localPath(fileName), journalFolder(fileName), store::commit));
         }
     },
 
@@ -88,10 +89,10 @@ enum Dialect {
     private static final String H2_FILE_SUFFIX = ".mv.db";
 
     /**
-     * An embedded database file whose commits the writer journals: where the journal goes, and what writes to the
-     * file everything committed so far (blocking until it is written).
+     * An embedded database file whose commits the writer journals: the file, where the journal goes, and what writes
+     * to the file everything committed so far (blocking until it is written).
      */
-    record LocalFile(Path journalFolder, Runnable checkpoint) {}
+    record LocalFile(Path file, Path journalFolder, Runnable checkpoint) {}
 
     private final String urlPrefix;
 
@@ -129,9 +130,14 @@ enum Dialect {
      * system prefixes ({@code nio:}, {@code split:nio:} and the like; a Windows drive letter is not one) are dropped.
      */
     static Path journalFolder(String h2FileName) {
-        String file = h2FileName.replaceFirst("^([A-Za-z]{2,}:)+", "");
+        String file = localPath(h2FileName).toString();
         String base = file.endsWith(H2_FILE_SUFFIX) ? file.substring(0, file.length() - H2_FILE_SUFFIX.length()) : file;
         return Path.of(base + ".journal");
+    }
+
+    /** An H2 file name without H2's file-system prefixes. */
+    static Path localPath(String h2FileName) {
+        return Path.of(h2FileName.replaceFirst("^([A-Za-z]{2,}:)+", ""));
     }
 
     private static String columns(List<String> keys, List<String> values) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.cpe.swf.files.OwnerOnly;
 import software.amazon.awssdk.services.swf.model.CountClosedWorkflowExecutionsRequest;
 import software.amazon.awssdk.services.swf.model.CountClosedWorkflowExecutionsResponse;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -42,6 +43,8 @@ public final class JdbcSwfStore implements SwfStore {
             // Opened first and kept: it holds an embedded H2 database open across Flyway's own connections.
             writerConnection = database.connect();
             Optional<Dialect.LocalFile> local = database.dialect().prepareWriter(writerConnection);
+            // H2 made the file as the umask says; the workflows' inputs and results in it are for the server only.
+            local.ifPresent(file -> OwnerOnly.tighten(file.file()));
             database.migrate();
             if (local.isPresent()) {
                 GroupCommitWriter.replay(writerConnection, local.get(), database.dialect());

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.cpe.swf.files.OwnerOnly;
 import org.cpe.swf.store.Row.DomainRow;
 import org.cpe.swf.store.Row.EventRow;
 import org.cpe.swf.store.Row.ExecutionRow;
@@ -66,10 +68,13 @@ final class StoreJournal implements AutoCloseable {
         this.segment = segment;
     }
 
-    /** Opens the journal in {@code folder}, creating it; appends go to a new segment after the existing ones. */
+    /**
+     * Opens the journal in {@code folder}, made or kept {@code rwx------} (segments are made {@code rw-------});
+     * appends go to a new segment after the existing ones.
+     */
     static StoreJournal open(Path folder) {
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.folder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the SWF store's journal folder " + folder, e);
         }
@@ -118,8 +123,11 @@ final class StoreJournal implements AutoCloseable {
         buffer.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
         try {
             if (channel == null) {
+                Path file = file(segment);
                 channel = FileChannel.open(
-                        file(segment), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                        file,
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                        OwnerOnly.fileAttributes(file));
                 written = channel.size();
             }
             while (buffer.hasRemaining()) {

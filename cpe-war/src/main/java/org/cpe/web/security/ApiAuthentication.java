@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import org.cpe.config.SecuritySettings.ApiRole;
@@ -25,7 +26,8 @@ import org.cpe.config.SecuritySettings.ApiRole;
  *
  * <p>A browser's own login dialog would keep the credentials and send them with any page's requests; so a request
  * that says it comes from a script ({@code X-Requested-With}, as the console's do) gets its 401 without the {@code
- * WWW-Authenticate: Basic} challenge, and the console asks for the credentials in its own form.
+ * WWW-Authenticate: Basic} challenge, and the console asks for the credentials in its own form. Failed logins are
+ * slowed down per user and per address ({@link LoginThrottle}).
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
@@ -39,6 +41,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     @Inject
     ApiUsers users;
 
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -51,7 +55,17 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
                         ? refuse(request, response, "The Authorization header is not Basic base64(user:password)")
                         : context.doNothing();
             }
-            CredentialValidationResult result = identities.validate(credential.get());
+            LoginThrottle.Attempt attempt = throttle.begin(credential.get().getCaller(), request.getRemoteAddr());
+            if (!attempt.admitted()) {
+                // Refused before the password is checked, so that guessing during the wait learns nothing.
+                return context.isProtected() ? tooManyAttempts(response, attempt) : context.doNothing();
+            }
+            CredentialValidationResult result = null;
+            try {
+                result = identities.validate(credential.get());
+            } finally {
+                throttle.end(attempt, result != null && result.getStatus() == CredentialValidationResult.Status.VALID);
+            }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
             }
@@ -96,6 +110,31 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** {@code 429 TOO_MANY_ATTEMPTS} with {@code Retry-After}: the user or the address failed too often of late. */
+    private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, LoginThrottle.Attempt attempt) {
+        long seconds = attempt.retryAfterSeconds();
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        try {
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("error", "TOO_MANY_ATTEMPTS")
+                            .add(
+                                    "message",
+                                    "Too many failed logins for this user or from this address: try again in " + seconds
+                                            + " s")
+                            .build()
+                            .toString());
+            // Closed, not flushed: see refuse.
+            response.getWriter().close();
+        } catch (IOException e) {
+            // The client went away; nothing more to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus refuse(

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import org.cpe.config.CpeConfiguration;
 import org.cpe.config.SecuritySettings;
 import org.cpe.config.SecuritySettings.ApiRole;
 import org.cpe.config.SecuritySettings.ApiUser;
+import org.cpe.swf.files.OwnerOnly;
 
 /**
  * The identity store of the API: the users of {@code cpe.security.users}, or, when none is configured, one operator
@@ -114,8 +114,8 @@ public class ApiUsers implements IdentityStore {
         }
         if (byName.isEmpty()) {
             try {
-                Path file = dataDir.resolve(PASSWORD_FILE);
-                String password = defaultPassword(file);
+                Path file = dataDir.toAbsolutePath().resolve(PASSWORD_FILE);
+                String password = defaultPassword(dataDir);
                 byName.put(DEFAULT_USER, new ApiUser(DEFAULT_USER, ApiRole.OPERATOR, password));
                 LOG.info(() -> "cpe.security.users is not set: the API and the console admit the operator '"
                         + DEFAULT_USER + "' with the password in " + file.toAbsolutePath());
@@ -128,19 +128,20 @@ public class ApiUsers implements IdentityStore {
         return Map.copyOf(byName);
     }
 
-    /** The password kept in {@code file}, made there (owner-readable only) when the file does not exist yet. */
-    private static String defaultPassword(Path file) throws IOException {
+    /**
+     * The password kept in {@code <dataDir>/admin-password}, made there when the file does not exist yet: the file
+     * {@code rw-------}, and the data folder, when missing, {@code rwx------}.
+     */
+    static String defaultPassword(Path dataDir) throws IOException {
+        Path file = OwnerOnly.dataFolder(dataDir).resolve(PASSWORD_FILE);
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         }
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            OwnerOnly.createFile(file);
         } catch (FileAlreadyExistsException e) {
             // Another server on this data folder made it first.
             return Files.readString(file, StandardCharsets.UTF_8).trim();
