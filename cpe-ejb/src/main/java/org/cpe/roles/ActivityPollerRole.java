@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.cpe.config.Role;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.lifecycle.StartupAbort;
 import org.cpe.loop.PollCycle;
+import org.cpe.swf.files.OwnerOnly;
 import org.cpe.work.ActivityCatalog;
 import org.cpe.work.ActivityWorker;
 import org.cpe.work.ProgressBoard;
@@ -117,13 +117,8 @@ public class ActivityPollerRole extends PollingRole {
         for (StorageRoots.Root root : roots.roots()) {
             if (root.access() != StorageRoots.Access.READ && !Files.isDirectory(root.folder())) {
                 try {
-                    try {
-                        Files.createDirectories(
-                                root.folder(),
-                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                    } catch (UnsupportedOperationException noPosix) {
-                        Files.createDirectories(root.folder());
-                    }
+                    // Only a missing root: an existing one is the operator's, modes and all.
+                    OwnerOnly.folder(root.folder());
                 } catch (IOException e) {
                     LOG.warning(() -> "The storage root " + root + " cannot be made (" + e + "); jobs that write there"
                             + " fail until it exists");
