@@ -13,10 +13,9 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Optional;
 import org.cpe.config.SecuritySettings.ApiRole;
 
@@ -62,14 +61,20 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        if (users.openLocal() && isLoopback(request.getRemoteAddr())) {
-            return context.notifyContainerAboutLogin(LOCAL_USER, ApiUsers.groups(ApiRole.OPERATOR));
+        String needed = "The API needs a user: send HTTP Basic credentials of one of cpe.security.users"
+                + " (the console asks for them)";
+        if (users.openLocal()) {
+            Optional<String> notLocal = new OpenLocalGate(users.localHosts())
+                    .refusal(
+                            request.getRemoteAddr(),
+                            request.getHeader("Host"),
+                            Collections.list(request.getHeaderNames()));
+            if (notLocal.isEmpty()) {
+                return context.notifyContainerAboutLogin(LOCAL_USER, ApiUsers.groups(ApiRole.OPERATOR));
+            }
+            needed += ". cpe.security.api-access=" + notLocal.get();
         }
-        return refuse(
-                request,
-                response,
-                "The API needs a user: send HTTP Basic credentials of one of cpe.security.users"
-                        + " (the console asks for them)");
+        return refuse(request, response, needed);
     }
 
     private static Optional<UsernamePasswordCredential> basic(String encoded) {
@@ -83,18 +88,6 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
                     new UsernamePasswordCredential(pair.substring(0, colon), new Password(pair.substring(colon + 1))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        try {
-            // A literal address: no name lookup happens.
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 
