@@ -34,7 +34,7 @@ final class OpenLocalGate {
         for (String name : headerNames) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (FORWARDING.contains(lower) || lower.startsWith("x-forwarded-")) {
-                return refuse("this one carries " + name);
+                return refuse("this one carries " + displayName(lower));
             }
         }
         if (hostHeader == null || hostHeader.isBlank()) {
@@ -49,6 +49,22 @@ final class OpenLocalGate {
     private Optional<String> refuse(String why) {
         return Optional.of("open-local admits only requests from this machine to " + String.join(", ", localHosts)
                 + " without forwarding headers; " + why);
+    }
+
+    /** A header name as people write it (some containers hand them over in lower case): X-Forwarded-For. */
+    private static String displayName(String lower) {
+        StringBuilder name = new StringBuilder();
+        for (String part : lower.split("-", -1)) {
+            if (name.length() > 0) {
+                name.append('-');
+            }
+            if (part.equals("ip") || part.equals("cf")) {
+                name.append(part.toUpperCase(Locale.ROOT));
+            } else if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name.toString();
     }
 
     /** The Host header's name: lower case, without the port and an IPv6 literal's brackets. */

@@ -48,7 +48,20 @@ class OpenLocalGateTest {
             })
     void aForwardedRequestFromALocalProxyIsRefused(String header) {
         assertThat(gate.refusal("127.0.0.1", "localhost:8080", List.of("Host", header)))
-                .hasValueSatisfying(why -> assertThat(why).endsWith("this one carries " + header));
+                .isPresent();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "x-forwarded-for, X-Forwarded-For",
+        "X-FORWARDED-HOST, X-Forwarded-Host",
+        "x-real-ip, X-Real-IP",
+        "cf-connecting-ip, CF-Connecting-IP",
+        "via, Via"
+    })
+    void theRefusalNamesTheForwardingHeaderAsPeopleWriteIt(String sent, String named) {
+        assertThat(gate.refusal("127.0.0.1", "localhost", List.of(sent)))
+                .hasValueSatisfying(why -> assertThat(why).endsWith("this one carries " + named));
     }
 
     @ParameterizedTest
