@@ -30,9 +30,14 @@ final class ExposureCheck {
         if (settings.security().allowWellKnownSecrets()) {
             return;
         }
+        List<String> paths = new ArrayList<>();
+        checkHttpEndpoint(Role.EMBEDDED_SWF, "/swf", settings.embeddedSwf().signaturesRequired(), paths);
+        checkHttpEndpoint(Role.EMBEDDED_S3, "/s3", settings.embeddedS3().signaturesRequired(), paths);
         List<String> signed = new ArrayList<>();
-        checkHttpEndpoint(Role.EMBEDDED_SWF, "/swf", settings.embeddedSwf().signaturesRequired(), signed);
-        checkHttpEndpoint(Role.EMBEDDED_S3, "/s3", settings.embeddedS3().signaturesRequired(), signed);
+        if (!paths.isEmpty()) {
+            signed.add(String.join(" and ", paths) + " on the HTTP listener ("
+                    + settings.http().described() + ")");
+        }
         EmbeddedSqsSettings sqs = settings.embeddedSqs();
         if (settings.roles().isEnabled(Role.EMBEDDED_SQS) && sqs.beyondLoopback()) {
             signed.add("the embedded SQS (" + EmbeddedSqsSettings.HOST_KEY + " = '" + sqs.host() + "')");
@@ -60,8 +65,7 @@ final class ExposureCheck {
             return;
         }
         if (signaturesRequired) {
-            signed.add(path + " (role " + role.configName() + ", "
-                    + settings.http().described() + ")");
+            signed.add(path + " (role " + role.configName() + ")");
             return;
         }
         String key = role == Role.EMBEDDED_SWF ? EmbeddedSwfSettings.SIGNATURES_KEY : EmbeddedS3Settings.SIGNATURES_KEY;
@@ -90,8 +94,8 @@ final class ExposureCheck {
                 key,
                 listed ? "(hidden)" : WELL_KNOWN_SECRET,
                 "is the well-known secret '" + WELL_KNOWN_SECRET + "' (of access key " + String.join(", ", wellKnown)
-                        + "), which anyone can sign with, and it opens " + String.join(" and ", signed)
-                        + ", reachable from other machines",
+                        + "), which anyone can sign with, and it opens " + String.join(", and ", signed)
+                        + ", which other machines may reach",
                 "your own key on every CPE server: "
                         + ConfigProblem.environmentName("cpe.aws.local-access-key-id") + " and "
                         + ConfigProblem.environmentName("cpe.aws.local-secret-access-key")

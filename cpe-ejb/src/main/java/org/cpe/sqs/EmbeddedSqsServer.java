@@ -48,7 +48,7 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         this.restoreLog = restoreLog;
     }
 
-    /** Starts ElasticMQ serving every request on the configured address, as {@link #start(EmbeddedSqsSettings, Path, EmbeddedQueues, Optional)} without keys. */
+    /** Starts ElasticMQ answering every request on the configured address itself: on loopback, as tests do. */
     public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir, EmbeddedQueues queues) {
         return start(settings, dataDir, queues, Optional.empty());
     }

@@ -19,9 +19,9 @@ class ExposureCheckTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("cpe.aws.local-secret-access-key (env CPE_AWS_LOCAL_SECRET_ACCESS_KEY) ="
                         + " 'cpe-local': is the well-known secret 'cpe-local' (of access key cpe-local)")
-                .hasMessageContaining("/swf (role embedded-swf, cpe.http.host is not set, so CPE cannot tell where"
-                        + " the server binds)")
-                .hasMessageContaining("/s3 (role embedded-s3")
+                .hasMessageContaining("it opens /swf (role embedded-swf) and /s3 (role embedded-s3) on the HTTP"
+                        + " listener (cpe.http.host is not set, so CPE cannot tell where the server binds), which other"
+                        + " machines may reach")
                 .hasMessageContaining("CPE_AWS_LOCAL_ACCESS_KEY_ID and CPE_AWS_LOCAL_SECRET_ACCESS_KEY")
                 .hasMessageContaining("CPE_EMBEDDED_SWF_ACCESS_KEYS")
                 .hasMessageContaining("bin/cpe-server --host 127.0.0.1, which sets cpe.http.host")
@@ -49,7 +49,8 @@ class ExposureCheckTest {
                         () -> TestConfig.defaults().with("cpe.http.host", host).read())
                 .hasMessageContaining(
                         "cpe.aws.local-secret-access-key (env CPE_AWS_LOCAL_SECRET_ACCESS_KEY) = 'cpe-local'")
-                .hasMessageContaining("/swf (role embedded-swf, cpe.http.host = '" + host + "')");
+                .hasMessageContaining("/swf (role embedded-swf) and /s3 (role embedded-s3) on the HTTP listener"
+                        + " (cpe.http.host = '" + host + "')");
     }
 
     @Test
@@ -114,8 +115,9 @@ class ExposureCheckTest {
 
         assertThatThrownBy(sqsExposed::read)
                 .hasMessageContaining(
-                        "cpe.aws.local-secret-access-key (env CPE_AWS_LOCAL_SECRET_ACCESS_KEY) =" + " 'cpe-local'")
-                .hasMessageContaining("opens the embedded SQS (cpe.embedded-sqs.host = '0.0.0.0')")
+                        "cpe.aws.local-secret-access-key (env CPE_AWS_LOCAL_SECRET_ACCESS_KEY) = 'cpe-local'")
+                .hasMessageContaining("it opens the embedded SQS (cpe.embedded-sqs.host = '0.0.0.0'), which other"
+                        + " machines may reach")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("/swf"));
         assertThat(withOwnKey(sqsExposed).read().embeddedSqs().beyondLoopback()).isTrue();
         assertThat(TestConfig.defaults()

@@ -153,7 +153,8 @@ class LauncherIT {
         assertThat(Files.readString(output, StandardCharsets.UTF_8))
                 .contains("CPE failed to start: Invalid CPE configuration: cpe.aws.local-secret-access-key (env"
                         + " CPE_AWS_LOCAL_SECRET_ACCESS_KEY) = 'cpe-local': is the well-known secret 'cpe-local'")
-                .contains("/swf (role embedded-swf, cpe.http.host = '0.0.0.0')")
+                .contains("/swf (role embedded-swf) and /s3 (role embedded-s3) on the HTTP listener (cpe.http.host ="
+                        + " '0.0.0.0')")
                 .contains("CPE_AWS_LOCAL_ACCESS_KEY_ID and CPE_AWS_LOCAL_SECRET_ACCESS_KEY")
                 .contains("bin/cpe-server --host 127.0.0.1")
                 .contains("cpe.security.allow-well-known-secrets=true");
