@@ -17,6 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The {@code cpe} command: a CPE client application on the command line. */
 @Command(
@@ -178,6 +180,13 @@ public final class Cpe implements Runnable {
                 .replyTimeout(Duration.ofSeconds(Math.max(1, replyTimeout)));
         if (region != null && !region.isBlank()) {
             builder.region(region);
+        }
+        // A CPE server's embedded SQS beyond loopback accepts only its keys; a secret stays out of the arguments,
+        // which other users of the machine can read.
+        String keyId = System.getenv("CPE_CLIENT_ACCESS_KEY_ID");
+        String secret = System.getenv("CPE_CLIENT_SECRET_ACCESS_KEY");
+        if (!"aws".equals(endpoint) && keyId != null && !keyId.isBlank() && secret != null && !secret.isBlank()) {
+            builder.credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)));
         }
         return builder.build();
     }

@@ -44,7 +44,9 @@ class EarOnWildFlyIT {
                 Path.of(System.getProperty("wildfly.home")),
                 work.resolve("standalone"),
                 REPORTS,
+                // CPE_HTTP_HOST declares where WildFly listens (-b 127.0.0.1, see WildFlyServer.start).
                 Map.of(
+                        "CPE_HTTP_HOST", "127.0.0.1",
                         "CPE_EMBEDDED_SQS_PORT", "0",
                         "CPE_DATA_DIR", dataDir.toString(),
                         "AWS_EC2_METADATA_DISABLED", "true"));

@@ -37,7 +37,7 @@ public class AwsClientProducer {
         Endpoint endpoint = settings.sqs().endpoint();
         URI uri =
                 switch (endpoint.kind()) {
-                    case EMBEDDED -> embeddedSqs.endpoint();
+                    case EMBEDDED -> embeddedSqs.localEndpoint();
                     case URL -> endpoint.url();
                     case AWS -> null;
                 };

@@ -3,6 +3,7 @@ package org.cpe.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,7 +25,8 @@ public record CpeSettings(
         ActivityPollerSettings activityPoller,
         LoopSettings loops,
         SecuritySettings security,
-        JobAccessSettings jobAccess) {
+        JobAccessSettings jobAccess,
+        HttpSettings http) {
 
     /** Set by the all-in-one WAR for Payara Micro, which otherwise keeps running after a failed deployment. */
     public static final String EXIT_ON_FAILURE_KEY = "cpe.startup.exit-on-failure";
@@ -47,10 +49,22 @@ public record CpeSettings(
                 ActivityPollerSettings.read(reader),
                 LoopSettings.read(reader),
                 SecuritySettings.read(reader),
-                JobAccessSettings.read(reader));
+                JobAccessSettings.read(reader),
+                HttpSettings.read(reader));
         settings.checkEmbeddedEndpoints(reader);
+        new ExposureCheck(settings, reader).check();
         reader.throwIfInvalid();
         return settings;
+    }
+
+    /**
+     * The access keys (id to secret) that the embedded services' HTTP endpoints accept: {@code
+     * cpe.embedded-swf.access-keys}, or else the server's own local key, which other CPE servers send by default.
+     */
+    public Map<String, String> acceptedAccessKeys() {
+        return embeddedSwf.accessKeys().isEmpty()
+                ? Map.of(aws.localAccessKeyId(), aws.localSecretAccessKey())
+                : embeddedSwf.accessKeys();
     }
 
     /** Whether the server should end its own process after a failed start; lenient, since it decides how to fail. */

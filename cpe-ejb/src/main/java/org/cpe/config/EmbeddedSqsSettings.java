@@ -7,9 +7,16 @@ package org.cpe.config;
  */
 public record EmbeddedSqsSettings(String host, int port, boolean persistent, int maxReceiveCount) {
 
+    static final String HOST_KEY = "cpe.embedded-sqs.host";
+
+    /** Whether other machines may reach it, so that requests must be signed by an accepted key. */
+    public boolean beyondLoopback() {
+        return !Loopback.isLoopback(host);
+    }
+
     static EmbeddedSqsSettings read(ConfigReader reader) {
         return new EmbeddedSqsSettings(
-                reader.text("cpe.embedded-sqs.host"),
+                reader.text(HOST_KEY),
                 reader.integer("cpe.embedded-sqs.port", 0, 65535),
                 reader.bool("cpe.embedded-sqs.persistent"),
                 reader.integer("cpe.embedded-sqs.max-receive-count", 1, 1000));

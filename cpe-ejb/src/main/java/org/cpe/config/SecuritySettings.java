@@ -1,6 +1,7 @@
 package org.cpe.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,13 +9,18 @@ import org.cpe.client.PasswordHash;
 
 /**
  * Who may use the REST API and the console: the users of {@code cpe.security.users}, each a reader (looks) or an
- * operator (also acts: start, cancel, terminate, signal, retry, pause, resume), and whether requests from this
- * machine itself need no credentials ({@code cpe.security.api-access=open-local}).
+ * operator (also acts: start, cancel, terminate, signal, retry, pause, resume); whether requests from this machine
+ * itself need no credentials ({@code cpe.security.api-access=open-local}) and which {@code Host} names such a request
+ * may carry ({@code localHosts}, lower case); and whether the operator accepts the well-known local secret on
+ * endpoints reachable beyond loopback.
  */
-public record SecuritySettings(boolean openLocal, List<ApiUser> users) {
+public record SecuritySettings(
+        boolean openLocal, List<ApiUser> users, List<String> localHosts, boolean allowWellKnownSecrets) {
 
     static final String ACCESS_KEY = "cpe.security.api-access";
     static final String USERS_KEY = "cpe.security.users";
+    static final String LOCAL_HOSTS_KEY = "cpe.security.local-hosts";
+    static final String ALLOW_WELL_KNOWN_KEY = "cpe.security.allow-well-known-secrets";
 
     /** What a user may do with the API. */
     public enum ApiRole {
@@ -71,7 +77,29 @@ public record SecuritySettings(boolean openLocal, List<ApiUser> users) {
                 });
             }
         });
-        return new SecuritySettings(access.equals("open-local"), List.copyOf(users));
+        return new SecuritySettings(
+                access.equals("open-local"), List.copyOf(users), localHosts(reader), reader.bool(ALLOW_WELL_KNOWN_KEY));
+    }
+
+    /** The names open-local admits in a request's Host header: no port, IPv6 literals with or without brackets. */
+    private static List<String> localHosts(ConfigReader reader) {
+        LinkedHashSet<String> hosts = new LinkedHashSet<>();
+        for (String entry : reader.list(LOCAL_HOSTS_KEY)) {
+            String host = entry.toLowerCase(Locale.ROOT);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            if (host.isEmpty() || host.chars().filter(c -> c == ':').count() == 1 || host.contains("/")) {
+                reader.problem(
+                        LOCAL_HOSTS_KEY,
+                        String.join(",", reader.list(LOCAL_HOSTS_KEY)),
+                        "names '" + entry + "', which is not a host name or address without a port",
+                        "a comma list of the names this machine is reached by, such as localhost,127.0.0.1,::1");
+            } else {
+                hosts.add(host);
+            }
+        }
+        return List.copyOf(hosts);
     }
 
     private static Optional<ApiUser> user(ConfigReader reader, String entry) {

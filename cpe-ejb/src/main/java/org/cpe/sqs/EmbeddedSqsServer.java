@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.cpe.config.EmbeddedSqsSettings;
 import org.cpe.swf.files.OwnerOnly;
@@ -23,34 +24,86 @@ import scala.Function0;
 
 /**
  * A running ElasticMQ server, optionally with its messages and queues persisted in an H2 database so that they
- * survive a restart. Plain Java: the lifecycle bean owns when it starts and stops.
+ * survive a restart. Reachable beyond loopback, it listens on loopback only behind a {@link SignedSqsFront} on the
+ * configured address, which admits requests signed by an accepted key. Plain Java: the lifecycle bean owns when it
+ * starts and stops.
  */
 public final class EmbeddedSqsServer implements AutoCloseable {
 
     private final URI endpoint;
+    private final URI localEndpoint;
     private final Function0<?> shutdown;
+    private final SignedSqsFront front;
     private final Map<String, Long> persistedMessages;
     private final RestoreLog restoreLog;
 
     private EmbeddedSqsServer(
-            URI endpoint, Function0<?> shutdown, Map<String, Long> persistedMessages, RestoreLog restoreLog) {
+            URI endpoint,
+            URI localEndpoint,
+            Function0<?> shutdown,
+            SignedSqsFront front,
+            Map<String, Long> persistedMessages,
+            RestoreLog restoreLog) {
         this.endpoint = endpoint;
+        this.localEndpoint = localEndpoint;
         this.shutdown = shutdown;
+        this.front = front;
         this.persistedMessages = Map.copyOf(persistedMessages);
         this.restoreLog = restoreLog;
     }
 
+    /** Starts ElasticMQ answering every request on the configured address itself: on loopback, as tests do. */
+    public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir, EmbeddedQueues queues) {
+        return start(settings, dataDir, queues, Optional.empty());
+    }
+
     /**
      * Starts ElasticMQ on the configured interface and port (0 picks a free one) with the given queues; with
-     * persistence on, its database lives in {@code <dataDir>/sqs}, readable by the server's user only. Throws when the port is taken. ElasticMQ serves
-     * before it has restored its queues: wait with {@link EmbeddedQueues#awaitReady} before using them.
+     * persistence on, its database lives in {@code <dataDir>/sqs}, readable by the server's user only. With {@code
+     * acceptedKeys} (access key id to secret), a {@link SignedSqsFront} listens there instead and ElasticMQ on a free
+     * loopback port, while its queue URLs still name the configured address. Throws when the port is taken. ElasticMQ
+     * serves before it has restored its queues: wait with {@link EmbeddedQueues#awaitReady} before using them.
      */
-    public static EmbeddedSqsServer start(EmbeddedSqsSettings settings, Path dataDir, EmbeddedQueues queues) {
-        int port = settings.port() == 0 ? freePort(settings.host()) : requireFree(settings.host(), settings.port());
+    public static EmbeddedSqsServer start(
+            EmbeddedSqsSettings settings,
+            Path dataDir,
+            EmbeddedQueues queues,
+            Optional<Map<String, String>> acceptedKeys) {
+        SignedSqsFront front = null;
+        int port;
+        String bindHost = settings.host();
+        int bindPort;
+        if (acceptedKeys.isPresent()) {
+            bindHost = "127.0.0.1";
+            bindPort = freePort(bindHost);
+            front = startFront(settings, URI.create("http://127.0.0.1:" + bindPort), acceptedKeys.get());
+            port = front.port();
+        } else {
+            port = settings.port() == 0 ? freePort(settings.host()) : requireFree(settings.host(), settings.port());
+            bindPort = port;
+        }
+        try {
+            return startElasticMq(settings, dataDir, queues, bindHost, bindPort, port, front);
+        } catch (RuntimeException e) {
+            if (front != null) {
+                front.close();
+            }
+            throw e;
+        }
+    }
+
+    private static EmbeddedSqsServer startElasticMq(
+            EmbeddedSqsSettings settings,
+            Path dataDir,
+            EmbeddedQueues queues,
+            String bindHost,
+            int bindPort,
+            int port,
+            SignedSqsFront front) {
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("rest-sqs.enabled", true);
-        overrides.put("rest-sqs.bind-hostname", settings.host());
-        overrides.put("rest-sqs.bind-port", port);
+        overrides.put("rest-sqs.bind-hostname", bindHost);
+        overrides.put("rest-sqs.bind-port", bindPort);
         overrides.put("rest-sqs.sqs-limits", "strict");
         overrides.put("generate-node-address", false);
         overrides.put("node-address.protocol", "http");
@@ -75,7 +128,12 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         try {
             Function0<?> shutdown = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
             return new EmbeddedSqsServer(
-                    URI.create("http://" + hostForUrl(settings.host()) + ":" + port), shutdown, persisted, restoreLog);
+                    URI.create("http://" + hostForUrl(settings.host()) + ":" + port),
+                    URI.create("http://" + hostForUrl(bindHost) + ":" + bindPort),
+                    shutdown,
+                    front,
+                    persisted,
+                    restoreLog);
         } catch (RuntimeException e) {
             restoreLog.close();
             throw e;
@@ -84,9 +142,29 @@ public final class EmbeddedSqsServer implements AutoCloseable {
         }
     }
 
+    private static SignedSqsFront startFront(EmbeddedSqsSettings settings, URI target, Map<String, String> keys) {
+        try {
+            return SignedSqsFront.start(
+                    new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), target, keys);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "the embedded SQS cannot listen on " + settings.host() + ":" + settings.port() + " (" + e
+                            + "); stop what uses it, or set cpe.embedded-sqs.port to another port or 0",
+                    e);
+        }
+    }
+
     /** The endpoint SQS clients use, e.g. {@code http://127.0.0.1:9324}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Where this server's own roles reach ElasticMQ: the endpoint, or behind a front, ElasticMQ's loopback port, so
+     * that they need no key the front accepts.
+     */
+    public URI localEndpoint() {
+        return localEndpoint;
     }
 
     /** The messages each queue held on disk at start, which the restore must bring back; by queue name. */
@@ -102,6 +180,9 @@ public final class EmbeddedSqsServer implements AutoCloseable {
     /** Stops the server and waits for it to release its port and database. */
     @Override
     public void close() {
+        if (front != null) {
+            front.close();
+        }
         restoreLog.close();
         shutdown.apply();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.cpe.aws.AwsClientFactory;
 import org.cpe.config.CpeSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -26,8 +27,11 @@ public class EmbeddedSqsService {
                 settings.sqs().deadLetterQueue(),
                 settings.clients().clients(),
                 settings.embeddedSqs().maxReceiveCount());
-        EmbeddedSqsServer started = EmbeddedSqsServer.start(settings.embeddedSqs(), settings.dataDir(), queues);
-        try (SqsClient sqs = AwsClientFactory.sqs(started.endpoint(), settings.aws())) {
+        // Beyond loopback, other machines must sign their requests with a key the SWF and S3 endpoints accept.
+        Optional<Map<String, String>> keys =
+                settings.embeddedSqs().beyondLoopback() ? Optional.of(settings.acceptedAccessKeys()) : Optional.empty();
+        EmbeddedSqsServer started = EmbeddedSqsServer.start(settings.embeddedSqs(), settings.dataDir(), queues, keys);
+        try (SqsClient sqs = AwsClientFactory.sqs(started.localEndpoint(), settings.aws())) {
             Map<String, String> urls =
                     queues.awaitReady(sqs, started.persistedMessages(), started::restored, READY_TIMEOUT);
             server = started;
@@ -38,13 +42,22 @@ public class EmbeddedSqsService {
         }
     }
 
-    /** The endpoint of the running embedded SQS. */
+    /** The endpoint of the running embedded SQS, as other machines reach it. */
     public URI endpoint() {
+        return running().endpoint();
+    }
+
+    /** Where this server's own roles reach the running embedded SQS, with no signature check in between. */
+    public URI localEndpoint() {
+        return running().localEndpoint();
+    }
+
+    private EmbeddedSqsServer running() {
         EmbeddedSqsServer running = server;
         if (running == null) {
             throw new IllegalStateException("the embedded SQS is not running in this server (role embedded-sqs)");
         }
-        return running.endpoint();
+        return running;
     }
 
     public synchronized void stop() {

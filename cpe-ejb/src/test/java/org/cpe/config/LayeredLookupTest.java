@@ -40,8 +40,10 @@ class LayeredLookupTest {
 
     @Test
     void readsThePackagedDefaultsFromTheClassLoader() {
-        LayeredLookup lookup =
-                LayeredLookup.of(key -> Optional.empty(), getClass().getClassLoader());
+        // The server says where it listens, as bin/cpe-server does: the packaged defaults alone refuse to start.
+        LayeredLookup lookup = LayeredLookup.of(
+                key -> key.equals("cpe.http.host") ? Optional.of("127.0.0.1") : Optional.empty(),
+                getClass().getClassLoader());
 
         assertThat(lookup.apply("cpe.roles"))
                 .contains("input-poller,decider,activity-poller,embedded-sqs,embedded-swf,embedded-s3");

@@ -26,7 +26,16 @@ public final class TestConfig {
 
     private TestConfig() {}
 
+    /**
+     * The packaged defaults with the HTTP listener declared on loopback, as {@code bin/cpe-server} declares its
+     * default {@code --host}; {@link #packaged()} without it.
+     */
     public static TestConfig defaults() {
+        return packaged().with("cpe.http.host", "127.0.0.1");
+    }
+
+    /** The packaged defaults alone, as an EAR on a server that does not say where it listens has them. */
+    public static TestConfig packaged() {
         TestConfig config = new TestConfig();
         try (InputStream in = TestConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
             Properties properties = new Properties();
@@ -52,6 +61,11 @@ public final class TestConfig {
 
     public TestConfig with(String key, String value) {
         values.put(key, value);
+        return this;
+    }
+
+    public TestConfig without(String key) {
+        values.remove(key);
         return this;
     }
 

@@ -23,7 +23,8 @@ final class Deployments {
 
     /**
      * {@code target/cpe.war} plus a library whose microprofile-config.properties (ordinal 500) holds the test's
-     * settings: a private data folder and a free port for the embedded SQS, so that tests never share state.
+     * settings: a private data folder and a free port for the embedded SQS, so that tests never share state, and the
+     * HTTP listener on loopback, where arquillian.xml's pre-boot command binds it.
      */
     static WebArchive allInOne(String name, Map<String, String> config) {
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("cpe.war")));
@@ -31,6 +32,7 @@ final class Deployments {
         properties.append("cpe.data-dir=").append(tempDir(name)).append('\n');
         properties.append("cpe.embedded-sqs.port=0\n");
         properties.append("cpe.startup.exit-on-failure=false\n");
+        properties.append("cpe.http.host=127.0.0.1\n");
         if (!config.containsKey("cpe.security.users")) {
             properties.append("cpe.security.users=").append(USERS).append('\n');
         }

@@ -94,6 +94,51 @@ final class Http {
         }
     }
 
+    /**
+     * A request written by hand on a socket to {@code base}'s host and port, with exactly these headers (name, value)
+     * and no credentials: java.net.http will not send a {@code Host} of another name, as a browser does after DNS
+     * rebinding. The connection is closed after the answer.
+     */
+    static Response raw(URI base, String method, String path, String body, String... headers) throws IOException {
+        byte[] content = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        request.append("Content-Length: ").append(content.length).append("\r\nConnection: close\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int end = answer.indexOf("\r\n\r\n");
+            String head = end < 0 ? answer : answer.substring(0, end);
+            String rest = end < 0 ? "" : answer.substring(end + 4);
+            boolean chunked = head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");
+            return new Response(status, chunked ? unchunk(rest) : rest);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int line = chunked.indexOf("\r\n", at);
+            int size =
+                    Integer.parseInt(chunked.substring(at, line).split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            // Sizes count bytes; the test bodies are ASCII JSON.
+            body.append(chunked, line + 2, line + 2 + size);
+            at = line + 2 + size + 2;
+        }
+        return body.toString();
+    }
+
     /** The body's {@code "role":"STATE"} pair for a role in the cpe-roles health data. */
     static String roleState(String role, String state) {
         return "\"" + role + "\":\"" + state + "\"";

@@ -19,6 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.RegistrationStatus;
+import software.amazon.awssdk.services.swf.model.SwfException;
 
 /**
  * {@code bin/cpe-server}, the Quick start's way to run the stack, as a user runs it: a separate process that
@@ -120,18 +127,73 @@ class LauncherIT {
                 .contains("Allowed: " + allowed);
     }
 
-    private void start(int port, Map<String, String> environment) throws IOException {
+    private void start(int port, Map<String, String> environment, String... options) throws IOException {
         output = dataDir.resolve("server.log");
         // env --default-signal: a test runner may have started us with SIGINT ignored, which a JVM then keeps.
-        ProcessBuilder builder = new ProcessBuilder(
-                        "env", "--default-signal=INT", LAUNCHER.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        List<String> command = new java.util.ArrayList<>(
+                List.of("env", "--default-signal=INT", LAUNCHER.toString(), "--port", Integer.toString(port)));
+        command.addAll(List.of(options));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("CPE_DATA_DIR", dataDir.resolve("data").toString());
         builder.environment().put("CPE_EMBEDDED_SQS_PORT", "0");
         builder.environment().put("CPE_JAVA_OPTS", "-Xmx512m");
         builder.environment().putAll(environment);
         server = builder.start();
+    }
+
+    @Test
+    void onEveryInterfaceTheDefaultKeyStopsStartupNamingTheKeysToSet() throws Exception {
+        start(freePort(), Map.of(), "--host", "0.0.0.0");
+
+        assertThat(server.waitFor(120, TimeUnit.SECONDS))
+                .as("the server must end; output:%n%s", tail())
+                .isTrue();
+        assertThat(server.exitValue()).isEqualTo(78);
+        assertThat(Files.readString(output, StandardCharsets.UTF_8))
+                .contains("CPE failed to start: Invalid CPE configuration: cpe.aws.local-secret-access-key (env"
+                        + " CPE_AWS_LOCAL_SECRET_ACCESS_KEY) = 'cpe-local': is the well-known secret 'cpe-local'")
+                .contains("/swf (role embedded-swf) and /s3 (role embedded-s3) on the HTTP listener (cpe.http.host ="
+                        + " '0.0.0.0')")
+                .contains("CPE_AWS_LOCAL_ACCESS_KEY_ID and CPE_AWS_LOCAL_SECRET_ACCESS_KEY")
+                .contains("bin/cpe-server --host 127.0.0.1")
+                .contains("cpe.security.allow-well-known-secrets=true");
+    }
+
+    @Test
+    void onEveryInterfaceItStartsWithKeysOfItsOwnAndRefusesTheWellKnownOne() throws Exception {
+        int port = freePort();
+        start(
+                port,
+                Map.of("CPE_AWS_LOCAL_ACCESS_KEY_ID", "site-key", "CPE_AWS_LOCAL_SECRET_ACCESS_KEY", "site-secret"),
+                "--host",
+                "0.0.0.0");
+
+        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+        Http.Response response = await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.get(ready), r -> r.status() == 200 || !server.isAlive());
+        assertThat(response.status())
+                .as("readiness, server output:%n%s", tail())
+                .isEqualTo(200);
+        ROLES.forEach(role -> assertThat(response.body()).contains(Http.roleState(role, "RUNNING")));
+        assertThat(listDomains(port, "site-key", "site-secret")).isEqualTo("accepted");
+        assertThat(listDomains(port, "cpe-local", "cpe-local")).isEqualTo("UnrecognizedClientException");
+    }
+
+    /** A call to the server's /swf signed with the key: "accepted", or the SWF fault's code. */
+    private static String listDomains(int port, String keyId, String secret) {
+        try (SwfClient swf = SwfClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port + "/swf"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            swf.listDomains(b -> b.registrationStatus(RegistrationStatus.REGISTERED));
+            return "accepted";
+        } catch (SwfException e) {
+            return e.awsErrorDetails().errorCode();
+        }
     }
 
     private void signal(String name) throws Exception {

@@ -85,11 +85,8 @@ public class S3EndpointServlet extends HttpServlet {
         S3RestProtocol p = protocol;
         if (p == null) {
             CpeSettings settings = configuration.settings();
-            Map<String, String> keys = settings.embeddedSwf().accessKeys().isEmpty()
-                    ? Map.of(settings.aws().localAccessKeyId(), settings.aws().localSecretAccessKey())
-                    : settings.embeddedSwf().accessKeys();
             Optional<SigV4Verifier> verifier = settings.embeddedS3().signaturesRequired()
-                    ? Optional.of(new SigV4Verifier(keys, Clock.systemUTC()))
+                    ? Optional.of(new SigV4Verifier(settings.acceptedAccessKeys(), Clock.systemUTC()))
                     : Optional.empty();
             p = new S3RestProtocol(service.store(), verifier, settings.aws().region());
             protocol = p;

@@ -13,11 +13,10 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Optional;
 import org.cpe.config.SecuritySettings.ApiRole;
 
@@ -76,14 +75,20 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        if (users.openLocal() && isLoopback(request.getRemoteAddr())) {
-            return context.notifyContainerAboutLogin(LOCAL_USER, ApiUsers.groups(ApiRole.OPERATOR));
+        String needed = "The API needs a user: send HTTP Basic credentials of one of cpe.security.users"
+                + " (the console asks for them)";
+        if (users.openLocal()) {
+            Optional<String> notLocal = new OpenLocalGate(users.localHosts())
+                    .refusal(
+                            request.getRemoteAddr(),
+                            request.getHeader("Host"),
+                            Collections.list(request.getHeaderNames()));
+            if (notLocal.isEmpty()) {
+                return context.notifyContainerAboutLogin(LOCAL_USER, ApiUsers.groups(ApiRole.OPERATOR));
+            }
+            needed += ". cpe.security.api-access=" + notLocal.get();
         }
-        return refuse(
-                request,
-                response,
-                "The API needs a user: send HTTP Basic credentials of one of cpe.security.users"
-                        + " (the console asks for them)");
+        return refuse(request, response, needed);
     }
 
     private static Optional<UsernamePasswordCredential> basic(String encoded) {
@@ -100,55 +105,33 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        try {
-            // A literal address: no name lookup happens.
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     /** {@code 429 TOO_MANY_ATTEMPTS} with {@code Retry-After}: the user or the address failed too often of late. */
     private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, LoginThrottle.Attempt attempt) {
         long seconds = attempt.retryAfterSeconds();
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            response.getWriter()
-                    .write(Json.createObjectBuilder()
-                            .add("error", "TOO_MANY_ATTEMPTS")
-                            .add(
-                                    "message",
-                                    "Too many failed logins for this user or from this address: try again in " + seconds
-                                            + " s")
-                            .build()
-                            .toString());
-            // Closed, not flushed: see refuse.
-            response.getWriter().close();
-        } catch (IOException e) {
-            // The client went away; nothing more to tell it.
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return fail(
+                response,
+                429,
+                "TOO_MANY_ATTEMPTS",
+                "Too many failed logins for this user or from this address: try again in " + seconds + " s");
     }
 
     private static AuthenticationStatus refuse(
             HttpServletRequest request, HttpServletResponse response, String message) {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"CPE\", charset=\"UTF-8\"");
         }
+        return fail(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", message);
+    }
+
+    private static AuthenticationStatus fail(HttpServletResponse response, int status, String error, String message) {
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         try {
             response.getWriter()
                     .write(Json.createObjectBuilder()
-                            .add("error", "UNAUTHENTICATED")
+                            .add("error", error)
                             .add("message", message)
                             .build()
                             .toString());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -47,6 +48,7 @@ public class ApiUsers implements IdentityStore {
 
     private volatile Map<String, ApiUser> users;
     private volatile boolean openLocal;
+    private volatile List<String> localHosts = List.of();
 
     /** Loads the users when the application starts, so that the log says at once how to log in. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -57,6 +59,12 @@ public class ApiUsers implements IdentityStore {
     public boolean openLocal() {
         users();
         return openLocal;
+    }
+
+    /** The Host names a request admitted by open-local may carry ({@code cpe.security.local-hosts}). */
+    public List<String> localHosts() {
+        users();
+        return localHosts;
     }
 
     @Override
@@ -104,6 +112,7 @@ public class ApiUsers implements IdentityStore {
             return Map.of();
         }
         openLocal = security.openLocal();
+        localHosts = security.localHosts();
         Map<String, ApiUser> byName = new LinkedHashMap<>();
         for (ApiUser user : security.users()) {
             byName.put(user.name(), user);

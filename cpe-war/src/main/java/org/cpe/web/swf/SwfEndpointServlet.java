@@ -107,11 +107,8 @@ public class SwfEndpointServlet extends HttpServlet {
         Optional<SigV4Verifier> v = signatures;
         if (v == null) {
             CpeSettings settings = configuration.settings();
-            Map<String, String> keys = settings.embeddedSwf().accessKeys().isEmpty()
-                    ? Map.of(settings.aws().localAccessKeyId(), settings.aws().localSecretAccessKey())
-                    : settings.embeddedSwf().accessKeys();
             v = settings.embeddedSwf().signaturesRequired()
-                    ? Optional.of(new SigV4Verifier(keys, Clock.systemUTC()))
+                    ? Optional.of(new SigV4Verifier(settings.acceptedAccessKeys(), Clock.systemUTC()))
                     : Optional.empty();
             signatures = v;
         }
