@@ -44,9 +44,12 @@ class EarOnWildFlyIT {
                 Path.of(System.getProperty("wildfly.home")),
                 work.resolve("standalone"),
                 REPORTS,
-                // CPE_HTTP_HOST declares where WildFly listens (-b 127.0.0.1, see WildFlyServer.start).
+                // CPE_HTTP_HOST declares where WildFly listens (-b 127.0.0.1, see WildFlyServer.start). The embedded
+                // SQS checks signatures, as it does beyond loopback, so the sample job shows its front (the JDK's
+                // HTTP server) works in this server too.
                 Map.of(
                         "CPE_HTTP_HOST", "127.0.0.1",
+                        "CPE_EMBEDDED_SQS_SIGNATURES", "sigv4",
                         "CPE_EMBEDDED_SQS_PORT", "0",
                         "CPE_DATA_DIR", dataDir.toString(),
                         "AWS_EC2_METADATA_DISABLED", "true"));

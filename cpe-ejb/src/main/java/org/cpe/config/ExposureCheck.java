@@ -40,7 +40,19 @@ final class ExposureCheck {
         }
         EmbeddedSqsSettings sqs = settings.embeddedSqs();
         if (settings.roles().isEnabled(Role.EMBEDDED_SQS) && sqs.beyondLoopback()) {
-            signed.add("the embedded SQS (" + EmbeddedSqsSettings.HOST_KEY + " = '" + sqs.host() + "')");
+            if (sqs.signaturesRequired()) {
+                signed.add("the embedded SQS (" + EmbeddedSqsSettings.HOST_KEY + " = '" + sqs.host() + "')");
+            } else {
+                reader.problem(
+                        EmbeddedSqsSettings.SIGNATURES_KEY,
+                        "open",
+                        "lets anyone who reaches the embedded SQS (" + EmbeddedSqsSettings.HOST_KEY + " = '"
+                                + sqs.host() + "') read, send to and delete every queue without a key",
+                        "'auto' or 'sigv4' with your own keys ("
+                                + ConfigProblem.environmentName(EmbeddedSwfSettings.ACCESS_KEYS_KEY) + "); or "
+                                + LOOPBACK_HOW + "; or " + SecuritySettings.ALLOW_WELL_KNOWN_KEY
+                                + "=true if every machine that reaches it may use it");
+            }
         }
         if (!signed.isEmpty()) {
             checkAcceptedKeys(signed);

@@ -27,9 +27,10 @@ public class EmbeddedSqsService {
                 settings.sqs().deadLetterQueue(),
                 settings.clients().clients(),
                 settings.embeddedSqs().maxReceiveCount());
-        // Beyond loopback, other machines must sign their requests with a key the SWF and S3 endpoints accept.
-        Optional<Map<String, String>> keys =
-                settings.embeddedSqs().beyondLoopback() ? Optional.of(settings.acceptedAccessKeys()) : Optional.empty();
+        // Beyond loopback (or where the operator asks), callers sign with a key the SWF and S3 endpoints accept.
+        Optional<Map<String, String>> keys = settings.embeddedSqs().signaturesRequired()
+                ? Optional.of(settings.acceptedAccessKeys())
+                : Optional.empty();
         EmbeddedSqsServer started = EmbeddedSqsServer.start(settings.embeddedSqs(), settings.dataDir(), queues, keys);
         try (SqsClient sqs = AwsClientFactory.sqs(started.localEndpoint(), settings.aws())) {
             Map<String, String> urls =

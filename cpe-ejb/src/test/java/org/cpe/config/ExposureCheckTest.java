@@ -130,6 +130,37 @@ class ExposureCheckTest {
     }
 
     @Test
+    void theEmbeddedSqsSignaturesAreRequiredBeyondLoopbackOrWhereverTheOperatorAsks() {
+        TestConfig sqsExposed = withOwnKey(TestConfig.defaults().with("cpe.embedded-sqs.host", "0.0.0.0"));
+
+        assertThat(sqsExposed.read().embeddedSqs().signaturesRequired()).isTrue();
+        assertThat(TestConfig.defaults().read().embeddedSqs().signaturesRequired())
+                .isFalse();
+        assertThat(TestConfig.defaults()
+                        .with("cpe.embedded-sqs.signatures", "sigv4")
+                        .read()
+                        .embeddedSqs()
+                        .signaturesRequired())
+                .isTrue();
+        assertThatThrownBy(() ->
+                        sqsExposed.with("cpe.embedded-sqs.signatures", "open").read())
+                .hasMessageContaining("cpe.embedded-sqs.signatures (env CPE_EMBEDDED_SQS_SIGNATURES) = 'open'")
+                .hasMessageContaining("read, send to and delete every queue without a key");
+        assertThat(sqsExposed
+                        .with("cpe.embedded-sqs.signatures", "open")
+                        .with("cpe.security.allow-well-known-secrets", "true")
+                        .read()
+                        .embeddedSqs()
+                        .signaturesRequired())
+                .isFalse();
+        assertThatThrownBy(() -> TestConfig.defaults()
+                        .with("cpe.embedded-sqs.signatures", "none")
+                        .read())
+                .hasMessageContaining("'auto' (signed by an accepted key when the embedded SQS listens beyond"
+                        + " loopback), 'sigv4' (always) or 'open' (never)");
+    }
+
+    @Test
     void theOperatorMayAcceptTheWellKnownSecretKnowingly() {
         CpeSettings settings = exposed()
                 .with("cpe.embedded-sqs.host", "0.0.0.0")

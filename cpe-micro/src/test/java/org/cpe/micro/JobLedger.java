@@ -31,7 +31,12 @@ final class JobLedger implements AutoCloseable {
     private final Thread reader;
 
     JobLedger(String sqsEndpoint) {
-        this.sqs = Sqs.client(sqsEndpoint);
+        this(Sqs.client(sqsEndpoint));
+    }
+
+    /** Reading and sending with {@code sqs}, which the ledger closes. */
+    JobLedger(SqsClient sqs) {
+        this.sqs = sqs;
         String output = sqs.getQueueUrl(r -> r.queueName("demo-output")).queueUrl();
         this.reader = new Thread(() -> read(output), "job-ledger");
         reader.start();

@@ -1,6 +1,7 @@
 package org.cpe.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -9,17 +10,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * Three servers with different roles run jobs together, as the README's "spread the roles" section sets them up: one
  * with the embedded services, the Decider and the InputPoller, and two activity workers pointed at its SWF and SQS
- * endpoints over HTTP. One worker is killed midway; the other takes over its tasks once their heartbeat timeout
+ * endpoints over HTTP, every server with a key of its own and the embedded SQS checking signatures (its front, as
+ * beyond loopback). One worker is killed midway; the other takes over its tasks once their heartbeat timeout
  * passes, and every job completes once. Then the services server is away for 30 s: the remaining worker backs off,
  * recovers on its own when it is back, and runs the next jobs.
  */
 class MultiInstanceIT {
 
     private static final int JOBS = Integer.getInteger("multi.jobs", 200);
+    private static final String KEY_ID = "multi-test";
 
     /** Kept when the test fails: the servers' logs are the evidence. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -29,12 +34,23 @@ class MultiInstanceIT {
     void twoWorkerServersShareTheJobsAndOneCanBeKilledWithoutLosingAny() throws Exception {
         int servicesPort = Servers.freePort();
         int sqsPort = Servers.freePort();
+        String secret = "multi-" + java.util.UUID.randomUUID();
         try (Servers servers = new Servers(dir)) {
             Map<String, String> services = Map.of(
-                    "CPE_ROLES", "embedded-sqs,embedded-swf,embedded-s3,decider,input-poller",
-                    "CPE_DATA_DIR", dir.resolve("services").toString(),
-                    "CPE_EMBEDDED_SQS_PORT", Integer.toString(sqsPort),
-                    "CPE_DECIDER_PLANS_DIR", servers.plans().toString());
+                    "CPE_ROLES",
+                    "embedded-sqs,embedded-swf,embedded-s3,decider,input-poller",
+                    "CPE_DATA_DIR",
+                    dir.resolve("services").toString(),
+                    "CPE_EMBEDDED_SQS_PORT",
+                    Integer.toString(sqsPort),
+                    "CPE_EMBEDDED_SQS_SIGNATURES",
+                    "sigv4",
+                    "CPE_AWS_LOCAL_ACCESS_KEY_ID",
+                    KEY_ID,
+                    "CPE_AWS_LOCAL_SECRET_ACCESS_KEY",
+                    secret,
+                    "CPE_DECIDER_PLANS_DIR",
+                    servers.plans().toString());
             servers.start("services", servicesPort, services);
             servers.awaitReady("services");
             Map<String, String> worker = Map.of(
@@ -48,6 +64,10 @@ class MultiInstanceIT {
                     "Test:1",
                     "CPE_ACTIVITY_POLLER_SLOTS",
                     "8",
+                    "CPE_AWS_LOCAL_ACCESS_KEY_ID",
+                    KEY_ID,
+                    "CPE_AWS_LOCAL_SECRET_ACCESS_KEY",
+                    secret,
                     // The test reads /api/workers, as the tests' operator, to kill a worker while it runs tasks.
                     "CPE_SECURITY_USERS",
                     Deployments.USERS);
@@ -62,7 +82,14 @@ class MultiInstanceIT {
             servers.awaitReady("worker-a");
             servers.awaitReady("worker-b");
 
-            try (JobLedger jobs = new JobLedger("http://127.0.0.1:" + sqsPort)) {
+            try (SqsClient unsigned = Sqs.client("http://127.0.0.1:" + sqsPort)) {
+                assertThatThrownBy(unsigned::listQueues)
+                        .as("the well-known key at a signature-checking SQS")
+                        .isInstanceOf(SqsException.class)
+                        .satisfies(
+                                e -> assertThat(((SqsException) e).statusCode()).isEqualTo(403));
+            }
+            try (JobLedger jobs = new JobLedger(Sqs.client("http://127.0.0.1:" + sqsPort, KEY_ID, secret))) {
                 // A second of work each: both workers are busy when one is killed.
                 jobs.submit("multi", JOBS, 1000);
                 // Killed while it runs tasks (what the client has heard lags behind; the worker's own API does not).

@@ -12,12 +12,18 @@ final class Sqs {
 
     private Sqs() {}
 
+    /** A client with the well-known local key, which an embedded SQS on loopback takes by default. */
     static SqsClient client(String endpoint) {
+        return client(endpoint, "cpe-local", "cpe-local");
+    }
+
+    /** A client that signs with this key. */
+    static SqsClient client(String endpoint, String accessKeyId, String secretAccessKey) {
         return SqsClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("cpe-local", "cpe-local")))
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
