@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityException;
@@ -281,14 +283,7 @@ class MediaActivitiesTest {
 
     @Test
     void anHttpAssetIsDownloadedAndAnHttpErrorNamed() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/in.mp4", exchange -> {
-            exchange.sendResponseHeaders(200, Files.size(video));
-            try (OutputStream body = exchange.getResponseBody()) {
-                Files.copy(video, body);
-            }
-        });
-        server.start();
+        HttpServer server = serving(video, new AtomicInteger());
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             RecordingContext allowed =
@@ -307,16 +302,8 @@ class MediaActivitiesTest {
 
     @Test
     void internalUrlsAreNotDownloadedUnlessTheOperatorAllowsThem() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(200, Files.size(video));
-            try (OutputStream body = exchange.getResponseBody()) {
-                Files.copy(video, body);
-            }
-        });
-        server.start();
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = serving(video, requests);
         try {
             int port = server.getAddress().getPort();
 
@@ -337,14 +324,8 @@ class MediaActivitiesTest {
 
     @Test
     void aPlaylistInputIsRefusedBeforeFfmpegFollowsIt() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        server.start();
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = serving(media.resolve("no-such-file"), requests);
         try {
             Path playlist = Files.writeString(
                     media.resolve("list.m3u8"),
@@ -421,6 +402,28 @@ class MediaActivitiesTest {
             return e.getMessage();
         }
         throw new AssertionError("no failure");
+    }
+
+    /**
+     * A loopback HTTP server that answers {@code /in.mp4} with {@code file} (404 when it does not exist, as every other
+     * path), counting the requests.
+     */
+    private static HttpServer serving(Path file, AtomicInteger requests) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            if (!exchange.getRequestURI().getPath().equals("/in.mp4") || !Files.exists(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.sendResponseHeaders(200, Files.size(file));
+            try (OutputStream body = exchange.getResponseBody()) {
+                Files.copy(file, body);
+            }
+        });
+        server.start();
+        return server;
     }
 
     private interface Call {

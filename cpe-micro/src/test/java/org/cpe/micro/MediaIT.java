@@ -109,15 +109,7 @@ class MediaIT {
                 + "\"}, \"thumbnails\": {\"type\": \"THUMB\", \"mode\": \"intervals\", \"intervals\": 2, \"uri\": \""
                 + out.resolve("thumbs/t.jpg").toUri() + "\"}}";
 
-        Http.Response started = Http.postJson(base.toURI().resolve("api/jobs/demo?jobId=" + jobId), job);
-
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        JsonNode detail = await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> JSON.readTree(Http.get(base.toURI().resolve("api/jobs/demo/" + jobId + "?history=false"))
-                                .body()),
-                        d -> !d.at("/job/status").asText().equals("OPEN"));
+        JsonNode detail = runToItsEnd(jobId, job);
         assertThat(detail.at("/job/status").asText()).as(detail.toString()).isEqualTo("COMPLETED");
         assertThat(detail.at("/job/result/video/output").asText())
                 .isEqualTo(out.resolve("video.mp4").toUri().toString());
@@ -153,15 +145,7 @@ class MediaIT {
                 + " \"360p-generic\", \"uri\": \"" + escaped.toUri() + "\"}, \"thumbnails\": {\"type\": \"THUMB\","
                 + " \"mode\": \"snapshot\", \"uri\": \"file:safe/../../escaped/thumb.jpg\"}}";
 
-        Http.Response started = Http.postJson(base.toURI().resolve("api/jobs/demo?jobId=" + jobId), job);
-
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        JsonNode detail = await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> JSON.readTree(Http.get(base.toURI().resolve("api/jobs/demo/" + jobId + "?history=false"))
-                                .body()),
-                        d -> !d.at("/job/status").asText().equals("OPEN"));
+        JsonNode detail = runToItsEnd(jobId, job);
         assertThat(detail.at("/job/status").asText()).as(detail.toString()).isEqualTo("FAILED");
         assertThat(detail.at("/job/failure/reason").asText()).isEqualTo("FILE_NOT_ALLOWED");
         assertThat(detail.at("/job/failure/details").asText()).contains("cpe.storage.roots");
@@ -190,16 +174,7 @@ class MediaIT {
                     + "/video.mp4\"}, \"thumbnails\": {\"type\": \"THUMB\", \"mode\": \"intervals\", \"intervals\": 2,"
                     + " \"uri\": {\"bucket\": \"media\", \"file\": \"out/" + jobId + "/thumbs/t.jpg\"}}}";
 
-            Http.Response started = Http.postJson(base.toURI().resolve("api/jobs/demo?jobId=" + jobId), job);
-
-            assertThat(started.status()).as(started.body()).isEqualTo(201);
-            JsonNode detail = await().atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () -> JSON.readTree(
-                                    Http.get(base.toURI().resolve("api/jobs/demo/" + jobId + "?history=false"))
-                                            .body()),
-                            d -> !d.at("/job/status").asText().equals("OPEN"));
+            JsonNode detail = runToItsEnd(jobId, job);
             assertThat(detail.at("/job/status").asText()).as(detail.toString()).isEqualTo("COMPLETED");
             assertThat(detail.at("/job/result/video/output").asText())
                     .isEqualTo("s3://media/out/" + jobId + "/video.mp4");
@@ -211,6 +186,19 @@ class MediaIT {
                     .extracting(o -> o.key())
                     .contains("out/" + jobId + "/thumbs/t000001.jpg", "out/" + jobId + "/thumbs/t000003.jpg");
         }
+    }
+
+    /** Starts {@code job} over the API as the demo client's {@code jobId} and waits for its end; its detail then. */
+    private JsonNode runToItsEnd(String jobId, String job) throws Exception {
+        Http.Response started = Http.postJson(base.toURI().resolve("api/jobs/demo?jobId=" + jobId), job);
+
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(Http.get(base.toURI().resolve("api/jobs/demo/" + jobId + "?history=false"))
+                                .body()),
+                        d -> !d.at("/job/status").asText().equals("OPEN"));
     }
 
     /** The demo client's messages about {@code jobId}, read off its output queue until WORKFLOW_COMPLETED. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +122,31 @@ class MultiInstanceIT {
                         .containsKey("ACTIVITY_TIMEOUT")
                         .containsKey("ACTIVITY_RETRYING");
             }
+            // bin/cpe signs with the key its environment gives it; without one the embedded SQS refuses it.
+            assertThat(submitWithCli(sqsPort, KEY_ID, secret)).startsWith("0 ");
+            assertThat(submitWithCli(sqsPort, null, null)).startsWith("4 ").contains("403");
         }
+    }
+
+    /** {@code bin/cpe submit} of the sample job, signing with the key if given: its exit status, a space, its output. */
+    private String submitWithCli(int sqsPort, String keyId, String secret) throws Exception {
+        Path printed = Files.createTempFile(dir, "cli-", ".log");
+        ProcessBuilder submit = new ProcessBuilder(
+                        System.getProperty("cpe.cli"),
+                        "submit",
+                        Path.of(System.getProperty("cpe.samples"), "jobs/demo.json")
+                                .toString())
+                .redirectErrorStream(true)
+                .redirectOutput(printed.toFile());
+        submit.environment().keySet().removeIf(name -> name.startsWith("CPE_"));
+        submit.environment().put("CPE_CLIENT_ENDPOINT", "http://127.0.0.1:" + sqsPort);
+        if (keyId != null) {
+            submit.environment().put("CPE_CLIENT_ACCESS_KEY_ID", keyId);
+            submit.environment().put("CPE_CLIENT_SECRET_ACCESS_KEY", secret);
+        }
+        Process cli = submit.start();
+        assertThat(cli.waitFor(60, TimeUnit.SECONDS)).as("bin/cpe submit ends").isTrue();
+        return cli.exitValue() + " " + Files.readString(printed, StandardCharsets.UTF_8);
     }
 
     /**

@@ -139,8 +139,18 @@ public final class HttpAnswer implements Closeable {
         return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
+    /** A body read from the connection's stream in parts; one byte is a part of one. */
+    private abstract static class Body extends InputStream {
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
     /** A body of a known length. */
-    private static final class LimitedBody extends InputStream {
+    private static final class LimitedBody extends Body {
 
         private final InputStream in;
         private long left;
@@ -148,12 +158,6 @@ public final class HttpAnswer implements Closeable {
         LimitedBody(InputStream in, long length) {
             this.in = in;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -171,7 +175,7 @@ public final class HttpAnswer implements Closeable {
     }
 
     /** A body in HTTP/1.1 chunks: {@code size-in-hex CRLF data CRLF}, ending with a chunk of size 0 and trailers. */
-    private static final class ChunkedBody extends InputStream {
+    private static final class ChunkedBody extends Body {
 
         private final InputStream in;
         private long left;
@@ -179,12 +183,6 @@ public final class HttpAnswer implements Closeable {
 
         ChunkedBody(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
