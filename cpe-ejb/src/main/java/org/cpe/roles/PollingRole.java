@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
@@ -21,6 +22,8 @@ import org.cpe.loop.PauseGate;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.PollLoop;
 import org.cpe.metrics.CpeMetrics;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
  * The lifecycle shell shared by the poller roles: when the role is enabled it submits one {@link PollLoop} to the
@@ -46,6 +49,12 @@ public abstract class PollingRole {
 
     @Inject
     Instance<CpeMetrics> metricsBean;
+
+    @Inject
+    Instance<SwfClient> swfClients;
+
+    @Inject
+    Instance<SqsClient> sqsClients;
 
     /** The role this bean runs. */
     protected abstract Role role();
@@ -95,6 +104,7 @@ public abstract class PollingRole {
         status.starting();
         Backoff backoff =
                 new Backoff(settings.loops().initialBackoff(), settings.loops().maxBackoff());
+        makeClients();
         prepare(settings, status);
         int count = loopCount(settings);
         int pausable = 0;
@@ -113,6 +123,22 @@ public abstract class PollingRole {
                             pausable(i, count) ? gate : null)));
         }
         LOG.info(() -> "Role " + role().configName() + " started");
+    }
+
+    /**
+     * Makes the SWF and SQS clients here, in the deployment's thread, before any loop runs. Payara closes and reopens
+     * the application's jars while its web module starts, which comes after the roles have started: a loop that made
+     * the first client just then loaded the SDK's region metadata from a closed jar ("IllegalStateException: zip file
+     * closed" in MetadataLoader's static initialiser), and that class, and so the role, stayed broken for the life of
+     * the JVM (seen once in DeciderOnlyIT). A client that cannot be made is left to the loops, which report it.
+     */
+    private void makeClients() {
+        try {
+            swfClients.get().serviceName();
+            sqsClients.get().serviceName();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "A client of role " + role().configName() + " cannot be made yet; its loops retry", e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cpe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,7 +92,8 @@ class SignedSqsFrontTest {
             CompletableFuture<List<Message>> polling = CompletableFuture.supplyAsync(
                     () -> sqs.receiveMessage(b -> b.queueUrl(input).waitTimeSeconds(20))
                             .messages());
-            Thread.sleep(500); // the poll is waiting in ElasticMQ by now; the message must wake it
+            // A long poll through the front waits for a message rather than answering at once.
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !polling.isDone());
             sqs.sendMessage(b -> b.queueUrl(input).messageBody("{\"jobId\":\"one\"}"));
             List<Message> woken = polling.get(15, TimeUnit.SECONDS);
             assertThat(woken).extracting(Message::body).containsExactly("{\"jobId\":\"one\"}");

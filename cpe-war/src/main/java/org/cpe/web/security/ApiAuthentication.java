@@ -45,19 +45,22 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (!context.isProtected()) {
+            // Health, metrics, OpenAPI, the console's files and the SWF and S3 endpoints need no user: credentials a
+            // probe sends there are not checked, so they neither log in nor count as failed logins.
+            return context.doNothing();
+        }
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             Optional<UsernamePasswordCredential> credential =
                     basic(header.substring(6).trim());
             if (credential.isEmpty()) {
-                return context.isProtected()
-                        ? refuse(request, response, "The Authorization header is not Basic base64(user:password)")
-                        : context.doNothing();
+                return refuse(request, response, "The Authorization header is not Basic base64(user:password)");
             }
             LoginThrottle.Attempt attempt = throttle.begin(credential.get().getCaller(), request.getRemoteAddr());
             if (!attempt.admitted()) {
                 // Refused before the password is checked, so that guessing during the wait learns nothing.
-                return context.isProtected() ? tooManyAttempts(response, attempt) : context.doNothing();
+                return tooManyAttempts(response, attempt);
             }
             CredentialValidationResult result = null;
             try {
@@ -68,12 +71,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
             }
-            return context.isProtected()
-                    ? refuse(request, response, "Wrong user name or password")
-                    : context.doNothing();
-        }
-        if (!context.isProtected()) {
-            return context.doNothing();
+            return refuse(request, response, "Wrong user name or password");
         }
         String needed = "The API needs a user: send HTTP Basic credentials of one of cpe.security.users"
                 + " (the console asks for them)";
