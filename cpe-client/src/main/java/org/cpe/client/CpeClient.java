@@ -1,5 +1,6 @@
 package org.cpe.client;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.cpe.client.internal.Commands;
 import org.cpe.client.internal.Mailbox;
 import org.cpe.client.message.ActivityCancelRequested;
 import org.cpe.client.message.ActivityList;
@@ -20,6 +20,8 @@ import org.cpe.client.message.JobCancelRequested;
 import org.cpe.client.message.JobList;
 import org.cpe.client.message.JobStatus;
 import org.cpe.client.message.Rejection;
+import org.cpe.protocol.CommandType;
+import org.cpe.protocol.Envelope;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -76,7 +78,7 @@ public final class CpeClient implements AutoCloseable {
             definition.put("name", client.name());
             definition.putObject("queues").put("input", client.inputQueue()).put("output", client.outputQueue());
         }
-        send("START_JOB", jobId, data);
+        send(CommandType.START_JOB, jobId, data);
         return jobId;
     }
 
@@ -88,7 +90,7 @@ public final class CpeClient implements AutoCloseable {
      * @throws NoReplyException when no answer came within the reply timeout
      */
     public JobCancelRequested cancelJob(String jobId) {
-        return ask("CANCEL_JOB", requireJobId(jobId), null, JobCancelRequested.class);
+        return ask(CommandType.CANCEL_JOB, requireJobId(jobId), null, JobCancelRequested.class);
     }
 
     /**
@@ -98,7 +100,11 @@ public final class CpeClient implements AutoCloseable {
      * @throws CommandRejectedException for {@code NO_SUCH_ACTIVITY}, {@code ACTIVITY_NOT_RUNNING}, {@code NO_OPEN_JOB}
      */
     public ActivityCancelRequested cancelActivity(String jobId, String activityId) {
-        return ask("CANCEL_ACTIVITY", requireJobId(jobId), activityData(activityId), ActivityCancelRequested.class);
+        return ask(
+                CommandType.CANCEL_ACTIVITY,
+                requireJobId(jobId),
+                activityData(activityId),
+                ActivityCancelRequested.class);
     }
 
     /**
@@ -108,22 +114,23 @@ public final class CpeClient implements AutoCloseable {
      * @throws NoReplyException when no answer came within the reply timeout
      */
     public JobStatus jobStatus(String jobId) {
-        return ask("GET_JOB_STATUS", requireJobId(jobId), null, JobStatus.class);
+        return ask(CommandType.GET_JOB_STATUS, requireJobId(jobId), null, JobStatus.class);
     }
 
     /** Every step of the job with its outputs ({@code GET_ACTIVITY_LIST}). */
     public ActivityList activities(String jobId) {
-        return ask("GET_ACTIVITY_LIST", requireJobId(jobId), null, ActivityList.class);
+        return ask(CommandType.GET_ACTIVITY_LIST, requireJobId(jobId), null, ActivityList.class);
     }
 
     /** One step of the job in full, with its latest input ({@code GET_ACTIVITY_STATUS}). */
     public ActivityStatus activity(String jobId, String activityId) {
-        return ask("GET_ACTIVITY_STATUS", requireJobId(jobId), activityData(activityId), ActivityStatus.class);
+        return ask(
+                CommandType.GET_ACTIVITY_STATUS, requireJobId(jobId), activityData(activityId), ActivityStatus.class);
     }
 
     /** One page of the client's jobs ({@code GET_JOB_LIST}); follow {@link JobList#nextPageToken()} for more. */
     public JobList listJobs(JobQuery query) {
-        ObjectNode data = Commands.JSON.createObjectNode();
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
         if (query.status() != null) {
             data.put("status", query.status());
         }
@@ -146,7 +153,7 @@ public final class CpeClient implements AutoCloseable {
             data.put("nextPageToken", query.nextPageToken());
         }
         // The jobId of a listing only correlates the answer.
-        return ask("GET_JOB_LIST", "list-" + newJobId(), data, JobList.class);
+        return ask(CommandType.GET_JOB_LIST, "list-" + newJobId(), data, JobList.class);
     }
 
     /**
@@ -204,10 +211,11 @@ public final class CpeClient implements AutoCloseable {
         }
     }
 
-    private <T extends CpeMessage> T ask(String type, String jobId, ObjectNode data, Class<T> answer) {
+    private <T extends CpeMessage> T ask(CommandType type, String jobId, ObjectNode data, Class<T> answer) {
         Predicate<CpeMessage> reply = m -> jobId.equals(m.jobId())
                 && (answer.isInstance(m)
-                        || (m instanceof Rejection r && (r.command() == null || type.equals(r.command()))));
+                        || (m instanceof Rejection r
+                                && (r.command() == null || type.name().equals(r.command()))));
         send(type, jobId, data);
         CpeMessage message = mailbox.follow(reply, m -> true, replyTimeout, m -> {});
         if (message == null) {
@@ -220,8 +228,8 @@ public final class CpeClient implements AutoCloseable {
         return answer.cast(message);
     }
 
-    private void send(String type, String jobId, ObjectNode data) {
-        String body = Commands.envelope(type, jobId, data, Instant.now());
+    private void send(CommandType type, String jobId, ObjectNode data) {
+        String body = Envelope.command(type, jobId, data, Instant.now());
         try {
             sqs.sendMessage(b -> b.queueUrl(queueUrl(client.inputQueue())).messageBody(body));
         } catch (SdkException e) {
@@ -251,7 +259,7 @@ public final class CpeClient implements AutoCloseable {
 
     private static ObjectNode activityData(String activityId) {
         Objects.requireNonNull(activityId, "activityId");
-        ObjectNode data = Commands.JSON.createObjectNode();
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.putObject("activity").put("activityId", activityId);
         return data;
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
+import org.cpe.protocol.CommandType;
+import org.cpe.protocol.Envelope;
 
 /**
  * A job to start: the {@code data} of a {@code START_JOB}, which names the workflow ({@code workflow: {name,
@@ -52,7 +54,7 @@ public final class Job {
         }
         String jobId = null;
         if (node.has("type") && node.path("data").isObject()) {
-            if (!"START_JOB".equals(node.path("type").asText())) {
+            if (!CommandType.START_JOB.name().equals(Envelope.type(node))) {
                 throw new IllegalArgumentException(
                         "the command is " + node.path("type") + "; a job file holds a START_JOB or its data");
             }

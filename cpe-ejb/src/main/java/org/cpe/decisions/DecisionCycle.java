@@ -7,14 +7,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cpe.decider.logic.Decider;
-import org.cpe.decider.logic.Notice;
 import org.cpe.decider.logic.Notices;
 import org.cpe.decider.logic.Outcome;
 import org.cpe.decider.logic.Reasons;
-import org.cpe.decider.notify.JobRoute;
 import org.cpe.decider.plan.Plan;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.protocol.JobRoute;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import org.cpe.sqs.ClientNotifier;
 import org.cpe.sqs.NoticeJournal;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -121,7 +122,7 @@ public final class DecisionCycle implements PollCycle {
                 .failWorkflowExecutionDecisionAttributes(a -> a.reason(reason).details(details))
                 .build();
         var data = Notices.failure(reason, details);
-        return new Outcome(List.of(decision), List.of(new Notice("WORKFLOW_FAILED", data, true)));
+        return new Outcome(List.of(decision), List.of(new Notice(MessageType.WORKFLOW_FAILED, data, true)));
     }
 
     private static JobRoute route(List<HistoryEvent> history, String workflowId) {

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.cpe.decider.logic.Notice;
 import org.cpe.decider.logic.Notices;
 import org.cpe.decider.logic.Reasons;
-import org.cpe.decider.notify.JobRoute;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.protocol.JobRoute;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -102,7 +103,8 @@ final class TimeoutWatch implements PollCycle {
         var data = Notices.failure(Reasons.WORKFLOW_TIMED_OUT, details);
         data.put("timeoutType", timeoutType);
         JobRoute route = JobRoute.of(workflowId, info.tagList(), start == null ? null : start.input());
-        runtime.notifier().send(route, workflowId, runId, List.of(new Notice("WORKFLOW_TIMED_OUT", data, true)));
+        runtime.notifier()
+                .send(route, workflowId, runId, List.of(new Notice(MessageType.WORKFLOW_TIMED_OUT, data, true)));
         reported.put(key, info.closeTimestamp());
         LOG.info(() -> "Workflow " + workflowId + " (" + runId + ") timed out; job " + route.jobId() + " told");
         return true;

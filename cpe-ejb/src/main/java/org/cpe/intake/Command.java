@@ -2,7 +2,8 @@ package org.cpe.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Set;
+import org.cpe.protocol.CommandType;
+import org.cpe.protocol.Envelope;
 import org.cpe.sqs.SqsText;
 
 /**
@@ -10,16 +11,7 @@ import org.cpe.sqs.SqsText;
  * 2014 clients sent it) with the id of the SQS message that brought it (null when it came another way), or why it is
  * not one. {@code GET_JOB_LIST} concerns no job: its jobId is optional and only echoed. Parsing is pure: no SQS, no SWF.
  */
-record Command(String type, String jobId, JsonNode data, String messageId) {
-
-    static final Set<String> TYPES = Set.of(
-            "START_JOB",
-            "CANCEL_JOB",
-            "CANCEL_ACTIVITY",
-            "GET_JOB_LIST",
-            "GET_JOB_STATUS",
-            "GET_ACTIVITY_LIST",
-            "GET_ACTIVITY_STATUS");
+record Command(CommandType type, String jobId, JsonNode data, String messageId) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,53 +38,38 @@ record Command(String type, String jobId, JsonNode data, String messageId) {
         if (message == null || !message.isObject()) {
             return rejected("INVALID_JSON", "The message must be a JSON object {time, type, jobId, data}", null, null);
         }
-        String jobId = text(message, "jobId");
-        if (jobId == null) {
-            jobId = text(message, "job_id");
-        }
-        String type = text(message, "type");
-        if (type == null) {
+        String jobId = Envelope.jobId(message);
+        String name = Envelope.type(message);
+        if (name == null) {
             return rejected(
                     "MISSING_FIELD",
-                    "The message has no 'type' (one of " + String.join(", ", sorted()) + ")",
+                    "The message has no 'type' (one of " + String.join(", ", CommandType.names()) + ")",
                     jobId,
                     null);
         }
-        if (!TYPES.contains(type)) {
-            String shown = SqsText.cut(type, TYPE_SHOWN);
+        CommandType type = CommandType.of(name).orElse(null);
+        if (type == null) {
+            String shown = SqsText.cut(name, TYPE_SHOWN);
             return rejected(
                     "UNKNOWN_COMMAND",
-                    "Unknown command type '" + shown + "'; known: " + String.join(", ", sorted()),
+                    "Unknown command type '" + shown + "'; known: " + String.join(", ", CommandType.names()),
                     jobId,
                     shown);
         }
-        if (jobId == null && !type.equals("GET_JOB_LIST")) {
-            return rejected("MISSING_FIELD", "The " + type + " command has no 'jobId'", null, type);
+        if (jobId == null && type.concernsAJob()) {
+            return rejected("MISSING_FIELD", "The " + type + " command has no 'jobId'", null, name);
         }
         JsonNode data = message.get("data");
-        if ((data == null || data.isNull()) && type.equals("GET_JOB_LIST")) {
+        if ((data == null || data.isNull()) && !type.concernsAJob()) {
             data = JSON.createObjectNode();
         }
         if (data == null || !data.isObject()) {
-            return rejected("MISSING_FIELD", "The " + type + " command has no 'data' object", jobId, type);
+            return rejected("MISSING_FIELD", "The " + type + " command has no 'data' object", jobId, name);
         }
         return new Parsed(new Command(type, jobId, data, messageId), null);
     }
 
     private static Parsed rejected(String reason, String message, String jobId, String type) {
         return new Parsed(null, new Rejection(reason, message, jobId, type));
-    }
-
-    private static String text(JsonNode message, String field) {
-        JsonNode value = message.get(field);
-        if (value == null || value.isNull() || value.isContainerNode()) {
-            return null;
-        }
-        String text = value.asText();
-        return text.isBlank() ? null : text;
-    }
-
-    private static java.util.List<String> sorted() {
-        return TYPES.stream().sorted().toList();
     }
 }

@@ -3,6 +3,7 @@ package org.cpe.intake;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -11,6 +12,7 @@ import org.cpe.client.ClientDefinition;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
+import org.cpe.protocol.CommandType;
 import org.cpe.sqs.SqsText;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -40,7 +42,7 @@ public final class InputCycle implements PollCycle {
     private static final int MAX_BATCH_BYTES = 250 * 1024;
 
     private final SqsClient sqs;
-    private final Map<String, Handler> handlers;
+    private final Map<CommandType, Handler> handlers;
     private final ClientDefinition client;
     private final String deadLetterQueue;
     private String inputUrl;
@@ -72,14 +74,25 @@ public final class InputCycle implements PollCycle {
         JobCanceller canceller = new JobCanceller(swf, jobs, plans);
         Queries queries = new Queries(jobs, plans, board);
         JobLister lister = new JobLister(swf, domain);
-        this.handlers = Map.of(
-                "START_JOB", starter::start,
-                "CANCEL_JOB", canceller::cancelJob,
-                "CANCEL_ACTIVITY", canceller::cancelActivity,
-                "GET_JOB_LIST", lister::list,
-                "GET_JOB_STATUS", queries::jobStatus,
-                "GET_ACTIVITY_LIST", queries::activityList,
-                "GET_ACTIVITY_STATUS", queries::activityStatus);
+        this.handlers = handlers(Map.of(
+                CommandType.START_JOB, starter::start,
+                CommandType.CANCEL_JOB, canceller::cancelJob,
+                CommandType.CANCEL_ACTIVITY, canceller::cancelActivity,
+                CommandType.GET_JOB_LIST, lister::list,
+                CommandType.GET_JOB_STATUS, queries::jobStatus,
+                CommandType.GET_ACTIVITY_LIST, queries::activityList,
+                CommandType.GET_ACTIVITY_STATUS, queries::activityStatus));
+    }
+
+    /** Every command type with its handler; a type without one stops the start, not a command in flight. */
+    private static Map<CommandType, Handler> handlers(Map<CommandType, Handler> given) {
+        Map<CommandType, Handler> all = new EnumMap<>(given);
+        for (CommandType type : CommandType.values()) {
+            if (!all.containsKey(type)) {
+                throw new IllegalStateException("The InputPoller has no handler for " + type);
+            }
+        }
+        return all;
     }
 
     /** A command's raw message bound for the dead-letter queue, and why. */

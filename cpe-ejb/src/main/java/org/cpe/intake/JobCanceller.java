@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.cpe.decider.logic.JobView;
 import org.cpe.decider.logic.Signals;
 import org.cpe.decider.plan.PlanLibrary;
+import org.cpe.protocol.MessageType;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
@@ -47,7 +48,7 @@ final class JobCanceller {
         String activityId = Queries.activityId(command);
         if (activityId == null) {
             return Outcome.rejected(
-                    "COMMAND_REJECTED",
+                    MessageType.COMMAND_REJECTED,
                     command,
                     "MISSING_FIELD",
                     "CANCEL_ACTIVITY needs data.activity.activityId (or data.activityId): the step to cancel");

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import org.cpe.decider.notify.JobRoute;
+import org.cpe.protocol.JobRoute;
+import org.cpe.protocol.MessageType;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ExecutionTimeFilter;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
@@ -58,7 +59,7 @@ final class JobLister {
         try {
             filter = JobListFilter.parse(command.data());
         } catch (JobListFilter.InvalidFilter e) {
-            return Outcome.rejected("COMMAND_REJECTED", command, e.reason, e.getMessage());
+            return Outcome.rejected(MessageType.COMMAND_REJECTED, command, e.reason, e.getMessage());
         }
         return Outcome.answered(Replies.jobList(command.jobId(), search(Scope.client(client), filter), Outcome.now()));
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.cpe.decider.logic.JobView;
+import org.cpe.decider.logic.Reasons;
+import org.cpe.protocol.MessageType;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
@@ -120,7 +122,7 @@ final class JobReport {
     private static Optional<ObjectNode> progress(JobView.Step step, Optional<ProgressBoard.Report> report) {
         JsonNode details;
         Instant at;
-        String type;
+        MessageType type;
         if (report.isPresent()) {
             details = report.get().details();
             at = report.get().at();
@@ -128,12 +130,12 @@ final class JobReport {
         } else if (step.progress() != null) {
             details = step.progress();
             at = step.progressAt();
-            type = "ACTIVITY_PROGRESS";
+            type = MessageType.ACTIVITY_PROGRESS;
         } else {
             return Optional.empty();
         }
         ObjectNode progress = JSON.createObjectNode();
-        progress.put("type", type);
+        progress.put("type", type.name());
         percentOf(details).ifPresent(p -> progress.put("percent", p));
         progress.set("details", details);
         time(progress, "at", at);
@@ -213,7 +215,7 @@ final class JobReport {
                         .put("cause", a.causeAsString());
             }
             case WORKFLOW_EXECUTION_TIMED_OUT -> job.putObject("failure")
-                    .put("reason", "WORKFLOW_TIMED_OUT")
+                    .put("reason", Reasons.WORKFLOW_TIMED_OUT)
                     .put("details", "The workflow ran past its executionStartToCloseTimeout");
             default -> job.put(
                     "continuedAsNewRunId",

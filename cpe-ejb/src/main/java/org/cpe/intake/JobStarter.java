@@ -2,7 +2,8 @@ package org.cpe.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import org.cpe.decider.notify.JobRoute;
+import org.cpe.protocol.JobRoute;
+import org.cpe.protocol.MessageType;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionResponse;
 import software.amazon.awssdk.services.swf.model.SwfException;
@@ -36,7 +37,7 @@ final class JobStarter {
         Instant now = Instant.now();
         if (jobId.length() > 200 || !jobId.matches("[^:/|\\p{Cntrl}]+") || jobId.contains("arn")) {
             return failed(
-                    "COMMAND_REJECTED",
+                    MessageType.COMMAND_REJECTED,
                     command,
                     "INVALID_JOB_ID",
                     "A jobId is 1-200 characters without ':', '/'," + " '|', control characters or 'arn'");
@@ -46,7 +47,7 @@ final class JobStarter {
         String version = workflow.path("version").asText("");
         if (name.isBlank() || version.isBlank()) {
             return failed(
-                    "COMMAND_REJECTED",
+                    MessageType.COMMAND_REJECTED,
                     command,
                     "MISSING_FIELD",
                     "START_JOB needs data.workflow.name and data.workflow.version (the plan's name and version)");
@@ -61,7 +62,7 @@ final class JobStarter {
         String input = command.data().toString();
         if (input.length() > MAX_INPUT) {
             return failed(
-                    "JOB_START_FAILED",
+                    MessageType.JOB_START_FAILED,
                     command,
                     "INPUT_TOO_LARGE",
                     "The job's data is " + input.length() + " characters of JSON; SWF takes at most " + MAX_INPUT);
@@ -82,21 +83,21 @@ final class JobStarter {
                     .orElseThrow(() -> e);
         } catch (UnknownResourceException e) {
             return failed(
-                    "JOB_START_FAILED",
+                    MessageType.JOB_START_FAILED,
                     command,
                     "UNKNOWN_WORKFLOW_TYPE",
                     "No workflow type " + name + " " + version + " in domain " + domain + " ("
                             + e.awsErrorDetails().errorMessage() + ")");
         } catch (TypeDeprecatedException e) {
             return failed(
-                    "JOB_START_FAILED",
+                    MessageType.JOB_START_FAILED,
                     command,
                     "WORKFLOW_TYPE_DEPRECATED",
                     "Workflow type " + name + " " + version + " is deprecated");
         } catch (SwfException e) {
             if (e.statusCode() >= 400 && e.statusCode() < 500 && e.statusCode() != 429 && !throttled(e)) {
                 return failed(
-                        "JOB_START_FAILED",
+                        MessageType.JOB_START_FAILED,
                         command,
                         "START_REJECTED",
                         "SWF refused the start: " + e.awsErrorDetails().errorMessage());
@@ -116,7 +117,7 @@ final class JobStarter {
                 Replies.scheduled(command.jobId(), workflowId, runId, name, version, command.data(), again, now), null);
     }
 
-    private static Outcome failed(String type, Command command, String reason, String message) {
+    private static Outcome failed(MessageType type, Command command, String reason, String message) {
         return Outcome.rejected(type, command, reason, message);
     }
 }

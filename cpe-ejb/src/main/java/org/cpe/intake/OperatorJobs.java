@@ -18,6 +18,9 @@ import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.PlanCheck;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.decisions.DeciderRuntime;
+import org.cpe.protocol.CommandType;
+import org.cpe.protocol.Envelope;
+import org.cpe.protocol.MessageType;
 import org.cpe.swf.json.SdkJson;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -170,11 +173,11 @@ public class OperatorJobs {
     /** Starts a job for {@code client}, as its {@code START_JOB} would: the answer is {@code WORKFLOW_SCHEDULED}. */
     public ObjectNode start(String client, String jobId, ObjectNode data) {
         requireClient(client);
-        Command command = new Command("START_JOB", jobId, data, null);
+        Command command = new Command(CommandType.START_JOB, jobId, data, null);
         JobLookup lookup = lookup();
         ObjectNode reply = (ObjectNode)
                 json(new JobStarter(swf, lookup).start(client, command).reply());
-        if (!"WORKFLOW_SCHEDULED".equals(reply.path("type").asText())) {
+        if (!MessageType.WORKFLOW_SCHEDULED.name().equals(Envelope.type(reply))) {
             throw new Refused(
                     Refused.Kind.INVALID,
                     reply.path("data").path("reason").asText(),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cpe.decider.logic.JobView;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.PlanLibrary;
+import org.cpe.protocol.MessageType;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
@@ -50,7 +51,7 @@ final class Queries {
         Job j = job.get();
         ObjectNode data = JobReport.JSON.createObjectNode();
         data.set("job", JobReport.job(command.jobId(), j.info(), j.history(), j.view(), id -> j.report(board, id)));
-        return reply("JOB_STATUS", command, j, data);
+        return reply(MessageType.JOB_STATUS, command, j, data);
     }
 
     Outcome activityList(String client, Command command) {
@@ -68,14 +69,14 @@ final class Queries {
         j.view()
                 .steps()
                 .forEach(s -> activities.add(JobReport.step(s, j.report(board, s.name()), JobReport.Detail.LIST)));
-        return reply("ACTIVITY_LIST", command, j, data);
+        return reply(MessageType.ACTIVITY_LIST, command, j, data);
     }
 
     Outcome activityStatus(String client, Command command) {
         String activityId = activityId(command);
         if (activityId == null) {
             return Outcome.rejected(
-                    "COMMAND_REJECTED",
+                    MessageType.COMMAND_REJECTED,
                     command,
                     "MISSING_FIELD",
                     "GET_ACTIVITY_STATUS needs data.activity.activityId (or data.activityId): the step's name");
@@ -99,7 +100,7 @@ final class Queries {
         ObjectNode data = JobReport.JSON.createObjectNode();
         data.put("status", JobReport.status(j.info()));
         data.set("activity", activity);
-        return reply("ACTIVITY_STATUS", command, j, data);
+        return reply(MessageType.ACTIVITY_STATUS, command, j, data);
     }
 
     /** The step a command names: {@code data.activity.activityId}, or {@code data.activityId}. */
@@ -120,7 +121,7 @@ final class Queries {
         });
     }
 
-    private static Outcome reply(String type, Command command, Job job, ObjectNode data) {
+    private static Outcome reply(MessageType type, Command command, Job job, ObjectNode data) {
         String reply = Replies.report(
                 type,
                 command.jobId(),

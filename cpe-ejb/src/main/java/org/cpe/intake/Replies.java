@@ -3,8 +3,9 @@ package org.cpe.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Instant;
+import org.cpe.protocol.Envelope;
+import org.cpe.protocol.MessageType;
 import org.cpe.sqs.SqsText;
 
 /** The InputPoller's messages to a client's output queue, with {@code time} in epoch seconds as the original's. */
@@ -30,7 +31,7 @@ final class Replies {
             JsonNode input,
             boolean alreadyStarted,
             Instant now) {
-        ObjectNode message = envelope("WORKFLOW_SCHEDULED", jobId, now);
+        ObjectNode message = envelope(MessageType.WORKFLOW_SCHEDULED, jobId, now);
         message.put("runId", runId);
         message.put("workflowId", workflowId);
         message.putObject("workflowType").put("name", name).put("version", version);
@@ -45,7 +46,7 @@ final class Replies {
 
     /** {@code JOB_CANCEL_REQUESTED}: the job will end with {@code WORKFLOW_CANCELED} once its activities stopped. */
     static String cancelRequested(String jobId, String workflowId, String runId, Instant now) {
-        ObjectNode message = envelope("JOB_CANCEL_REQUESTED", jobId, now);
+        ObjectNode message = envelope(MessageType.JOB_CANCEL_REQUESTED, jobId, now);
         message.putObject("data")
                 .putObject("workflow")
                 .put("workflowId", workflowId)
@@ -59,7 +60,7 @@ final class Replies {
      */
     static String activityCancelRequested(
             String jobId, String workflowId, String runId, String activityId, Instant now) {
-        ObjectNode message = envelope("ACTIVITY_CANCEL_REQUESTED", jobId, now);
+        ObjectNode message = envelope(MessageType.ACTIVITY_CANCEL_REQUESTED, jobId, now);
         ObjectNode data = message.putObject("data");
         data.putObject("workflow").put("workflowId", workflowId).put("runId", runId);
         data.putObject("activity").put("activityId", activityId);
@@ -67,7 +68,8 @@ final class Replies {
     }
 
     /** An answer about a job ({@code JOB_STATUS}, {@code ACTIVITY_LIST}, ...): {@code data.workflow}, then {@code members}. */
-    static String report(String type, String jobId, String workflowId, String runId, ObjectNode members, Instant now) {
+    static String report(
+            MessageType type, String jobId, String workflowId, String runId, ObjectNode members, Instant now) {
         ObjectNode message = envelope(type, jobId, now);
         ObjectNode data = message.putObject("data");
         data.putObject("workflow").put("workflowId", workflowId).put("runId", runId);
@@ -77,7 +79,7 @@ final class Replies {
 
     /** {@code JOB_LIST}: {@code data: {jobs, nextPageToken}}; the command's jobId, if any, is echoed to correlate. */
     static String jobList(String jobId, ObjectNode data, Instant now) {
-        ObjectNode message = envelope("JOB_LIST", jobId, now);
+        ObjectNode message = envelope(MessageType.JOB_LIST, jobId, now);
         message.set("data", data);
         return message.toString();
     }
@@ -86,8 +88,15 @@ final class Replies {
      * {@code COMMAND_REJECTED} or {@code JOB_START_FAILED} of a command that was read: {@code data: {reason, message,
      * messageId, command}}, the SQS message id the sender had from SendMessage and the command's type.
      */
-    static String rejected(String type, Command command, String reason, String text, Instant now) {
-        return refusal(type, command.jobId(), reason, text, command.messageId(), command.type(), now)
+    static String rejected(MessageType type, Command command, String reason, String text, Instant now) {
+        return refusal(
+                        type,
+                        command.jobId(),
+                        reason,
+                        text,
+                        command.messageId(),
+                        command.type().name(),
+                        now)
                 .toString();
     }
 
@@ -98,7 +107,7 @@ final class Replies {
      */
     static String unparsed(Command.Rejection rejection, String messageId, String body, Instant now) {
         ObjectNode message = refusal(
-                "COMMAND_REJECTED",
+                MessageType.COMMAND_REJECTED,
                 rejection.jobId(),
                 rejection.reason(),
                 rejection.message(),
@@ -110,7 +119,7 @@ final class Replies {
     }
 
     private static ObjectNode refusal(
-            String type, String jobId, String reason, String text, String messageId, String command, Instant now) {
+            MessageType type, String jobId, String reason, String text, String messageId, String command, Instant now) {
         ObjectNode message = envelope(type, jobId, now);
         ObjectNode data = message.putObject("data");
         data.put("reason", reason);
@@ -120,15 +129,7 @@ final class Replies {
         return message;
     }
 
-    private static ObjectNode envelope(String type, String jobId, Instant now) {
-        ObjectNode message = JSON.createObjectNode();
-        message.put("time", BigDecimal.valueOf(now.toEpochMilli(), 3));
-        message.put("type", type);
-        if (jobId != null) {
-            message.put("jobId", jobId);
-        } else {
-            message.putNull("jobId");
-        }
-        return message;
+    private static ObjectNode envelope(MessageType type, String jobId, Instant now) {
+        return Envelope.message(type, jobId, now);
     }
 }

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cpe.client.ClientDefinition;
-import org.cpe.decider.logic.Notice;
-import org.cpe.decider.notify.ClientMessage;
-import org.cpe.decider.notify.JobRoute;
+import org.cpe.protocol.Envelope;
+import org.cpe.protocol.JobRoute;
+import org.cpe.protocol.Notice;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -62,7 +62,7 @@ public final class ClientNotifier {
         String url = queueUrls.computeIfAbsent(queue.get(), this::url);
         return notices.stream()
                 .map(n -> new Prepared(
-                        url, ClientMessage.of(n, route.jobId(), workflowId, runId, Instant.now()), workflowId))
+                        url, Envelope.jobMessage(n, route.jobId(), workflowId, runId, Instant.now()), workflowId))
                 .toList();
     }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cpe.decider.logic.Notice;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import org.cpe.sqs.ClientNotifier;
 
 /**
@@ -17,14 +18,6 @@ import org.cpe.sqs.ClientNotifier;
  * cannot be sent is logged; it never fails the task.
  */
 final class ActivityMessages {
-
-    static final String STARTED = "ACTIVITY_STARTED";
-    static final String PREPARING = "ACTIVITY_PREPARING";
-    static final String PROGRESS = "ACTIVITY_PROGRESS";
-    static final String FINISHING = "ACTIVITY_FINISHING";
-    static final String COMPLETED = "ACTIVITY_COMPLETED";
-    static final String FAILED = "ACTIVITY_FAILED";
-    static final String CANCELED = "ACTIVITY_CANCELED";
 
     private static final Logger LOG = Logger.getLogger(ActivityMessages.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,12 +35,12 @@ final class ActivityMessages {
         activity.set(
                 "input",
                 task.task().input() == null ? JSON.nullNode() : task.task().input());
-        send(task, STARTED, activity);
-        pin(task, STARTED, null);
+        send(task, MessageType.ACTIVITY_STARTED, activity);
+        pin(task, MessageType.ACTIVITY_STARTED, null);
     }
 
     /** A report of the activity; {@code details} (any JSON-serialisable value, or null) becomes its result. */
-    void report(RunningTask task, String type, Object details) {
+    void report(RunningTask task, MessageType type, Object details) {
         ObjectNode activity = activity(task);
         if (details != null) {
             activity.set("result", JSON.valueToTree(details));
@@ -61,7 +54,7 @@ final class ActivityMessages {
         board.ended(task.workflowId(), task.runId(), task.activityId());
     }
 
-    private void pin(RunningTask task, String type, JsonNode details) {
+    private void pin(RunningTask task, MessageType type, JsonNode details) {
         board.report(
                 task.workflowId(),
                 task.runId(),
@@ -79,13 +72,13 @@ final class ActivityMessages {
             if (c.result() != null) {
                 activity.set("result", parse(c.result()));
             }
-            send(task, COMPLETED, activity);
+            send(task, MessageType.ACTIVITY_COMPLETED, activity);
         } else if (reply instanceof TaskReply.Failed f) {
             activity.putObject("result").put("reason", f.reason()).put("details", f.details());
-            send(task, FAILED, activity);
+            send(task, MessageType.ACTIVITY_FAILED, activity);
         } else if (reply instanceof TaskReply.Canceled c) {
             activity.putObject("result").put("details", c.details());
-            send(task, CANCELED, activity);
+            send(task, MessageType.ACTIVITY_CANCELED, activity);
         }
     }
 
@@ -96,7 +89,7 @@ final class ActivityMessages {
         return activity;
     }
 
-    private void send(RunningTask task, String type, ObjectNode activity) {
+    private void send(RunningTask task, MessageType type, ObjectNode activity) {
         ObjectNode data = JSON.createObjectNode();
         data.set("activity", activity);
         try {

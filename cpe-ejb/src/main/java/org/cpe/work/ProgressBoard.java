@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cpe.protocol.MessageType;
 
 /**
  * The latest report of each activity this server runs ({@code ACTIVITY_STARTED}, {@code _PREPARING},
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProgressBoard {
 
     /** A report: the message type, its details (the activity's {@code result} member, or null) and when. */
-    public record Report(String type, JsonNode details, Instant at) {}
+    public record Report(MessageType type, JsonNode details, Instant at) {}
 
     private final Map<Key, Report> reports = new ConcurrentHashMap<>();
 

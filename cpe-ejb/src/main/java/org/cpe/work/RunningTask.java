@@ -10,7 +10,8 @@ import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.access.OutboundHttp;
 import org.cpe.activity.access.StorageRoots;
-import org.cpe.decider.notify.JobRoute;
+import org.cpe.protocol.JobRoute;
+import org.cpe.protocol.MessageType;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 
 /**
@@ -149,7 +150,7 @@ final class RunningTask implements ActivityContext {
 
     @Override
     public void preparing(Object details) {
-        report(ActivityMessages.PREPARING, details);
+        report(MessageType.ACTIVITY_PREPARING, details);
     }
 
     @Override
@@ -177,7 +178,7 @@ final class RunningTask implements ActivityContext {
             }
         }
         if (sendNow) {
-            messages.report(this, ActivityMessages.PROGRESS, details);
+            messages.report(this, MessageType.ACTIVITY_PROGRESS, details);
         }
     }
 
@@ -189,7 +190,7 @@ final class RunningTask implements ActivityContext {
     @Override
     public void finishing(Object details) {
         flushProgress(true);
-        report(ActivityMessages.FINISHING, details);
+        report(MessageType.ACTIVITY_FINISHING, details);
     }
 
     @Override
@@ -226,7 +227,7 @@ final class RunningTask implements ActivityContext {
         runQuietly(action);
     }
 
-    private void report(String type, Object details) {
+    private void report(MessageType type, Object details) {
         lifeShown = true;
         if (!answered.get()) {
             messages.report(this, type, details);
@@ -247,7 +248,7 @@ final class RunningTask implements ActivityContext {
             lastProgressNanos = System.nanoTime();
         }
         if (!answered.get()) {
-            messages.report(this, ActivityMessages.PROGRESS, details);
+            messages.report(this, MessageType.ACTIVITY_PROGRESS, details);
         }
     }
 

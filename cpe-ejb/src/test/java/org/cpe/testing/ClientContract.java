@@ -3,7 +3,7 @@ package org.cpe.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cpe.client.message.CpeMessages;
-import org.cpe.client.message.MessageType;
+import org.cpe.protocol.MessageType;
 
 /**
  * The contract between the server and the client library: every message a role sends to a client's output queue is

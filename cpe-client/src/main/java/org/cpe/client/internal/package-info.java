@@ -1,2 +1,2 @@
-/** The client's plumbing: command envelopes and the shared reader of an output queue. Not an API. */
+/** The client's plumbing: the shared reader of an output queue. Not an API. */
 package org.cpe.client.internal;

@@ -1,6 +1,7 @@
 package org.cpe.client.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cpe.protocol.CommandType;
 
 /** {@code COMMAND_REJECTED}: a command was malformed or asked for what is not there (another client's job, an unknown step). */
 public final class CommandRejected extends Rejection {
@@ -12,6 +13,6 @@ public final class CommandRejected extends Rejection {
     /** A rejected {@code START_JOB} means the job never starts. */
     @Override
     public boolean endsJob() {
-        return "START_JOB".equals(command());
+        return CommandType.START_JOB.name().equals(command());
     }
 }

@@ -3,6 +3,7 @@ package org.cpe.client.message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import org.cpe.protocol.MessageType;
 
 /**
  * A message from CPE on a client's output queue, in the original envelope {@code {time, type, jobId, data}}. Each

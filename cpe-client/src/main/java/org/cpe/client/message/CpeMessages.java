@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.cpe.protocol.MessageType;
 
 /** Reads the messages of an output queue into their typed classes. */
 public final class CpeMessages {

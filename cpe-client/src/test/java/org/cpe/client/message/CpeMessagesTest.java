@@ -3,9 +3,10 @@ package org.cpe.client.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.cpe.protocol.MessageType;
 import org.junit.jupiter.api.Test;
 
-/** The messages in the shapes CPE's roles write them (see the server's Replies, ClientMessage, ActivityMessages). */
+/** The messages in the shapes CPE's roles write them (see the protocol's Envelope, and the server's Replies and ActivityMessages). */
 class CpeMessagesTest {
 
     @Test

@@ -13,6 +13,8 @@ import org.cpe.decider.plan.InputTemplate;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.Requirement;
 import org.cpe.decider.plan.StepEnd;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -87,7 +89,7 @@ public final class Decider {
                 decisions.add(cancelTimer(step.timerId));
             } else if (step.phase == Phase.RETRY_DUE) {
                 step.end(StepEnd.CANCELED);
-                notices.add(new Notice("ACTIVITY_CANCELED", Replay.data(Replay.activity(step)), false));
+                notices.add(new Notice(MessageType.ACTIVITY_CANCELED, Replay.data(Replay.activity(step)), false));
             }
         }
     }
@@ -181,7 +183,7 @@ public final class Decider {
         described.put("activityType", activity.name());
         described.put("activityVersion", activity.version());
         described.put("attempt", step.attempts + 1);
-        notices.add(new Notice("ACTIVITY_SCHEDULED", Replay.data(described), false));
+        notices.add(new Notice(MessageType.ACTIVITY_SCHEDULED, Replay.data(described), false));
         step.phase = Phase.RUNNING;
         return false;
     }
@@ -198,7 +200,7 @@ public final class Decider {
         if (step.details != null) {
             activity.put("details", truncate(step.details, 2_048));
         }
-        notices.add(new Notice("ACTIVITY_RETRYING", Replay.data(activity), false));
+        notices.add(new Notice(MessageType.ACTIVITY_RETRYING, Replay.data(activity), false));
         if (delay.isZero()) {
             step.phase = Phase.READY;
             return true;
@@ -283,7 +285,7 @@ public final class Decider {
                     .decisionType(DecisionType.CANCEL_WORKFLOW_EXECUTION)
                     .cancelWorkflowExecutionDecisionAttributes(a -> a.details("Canceled on request"))
                     .build());
-            notices.add(new Notice("WORKFLOW_CANCELED", Replay.JSON.createObjectNode(), true));
+            notices.add(new Notice(MessageType.WORKFLOW_CANCELED, Replay.JSON.createObjectNode(), true));
         }
     }
 
@@ -326,7 +328,7 @@ public final class Decider {
                 .failWorkflowExecutionDecisionAttributes(
                         a -> a.reason(shortReason).details(detail.toString()))
                 .build();
-        return new Close(decision, new Notice("WORKFLOW_FAILED", detail.deepCopy(), true));
+        return new Close(decision, new Notice(MessageType.WORKFLOW_FAILED, detail.deepCopy(), true));
     }
 
     private static Close completeWorkflow(Replay state) {
@@ -357,7 +359,7 @@ public final class Decider {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new Close(decision, new Notice("WORKFLOW_COMPLETED", data, true));
+        return new Close(decision, new Notice(MessageType.WORKFLOW_COMPLETED, data, true));
     }
 
     static String truncate(String text, int max) {

@@ -15,6 +15,8 @@ import org.cpe.decider.plan.OutputPath;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.StepDef;
 import org.cpe.decider.plan.StepEnd;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
 /**
@@ -120,7 +122,7 @@ final class Replay {
                         if (a.details() != null) {
                             activity.put("details", a.details());
                         }
-                        notices.add(new Notice("ACTIVITY_TIMEOUT", data(activity), false));
+                        notices.add(new Notice(MessageType.ACTIVITY_TIMEOUT, data(activity), false));
                     }
                     fail(step, type, "The activity timed out (" + type + ")", true);
                 }
@@ -221,7 +223,7 @@ final class Replay {
             step.reason = Reasons.CANCELED;
         }
         if (isNew(event)) {
-            notices.add(new Notice("ACTIVITY_CANCELED", data(activity(step)), false));
+            notices.add(new Notice(MessageType.ACTIVITY_CANCELED, data(activity(step)), false));
         }
     }
 

@@ -8,11 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import org.cpe.decider.logic.Notice;
 import org.cpe.decider.logic.Outcome;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.PlanException;
 import org.cpe.decider.plan.PlanParser;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -74,7 +75,7 @@ record Workload(
         var scheduled = outcome.decisions().get(0).scheduleActivityTaskDecisionAttributes();
         assertThat(scheduled.activityId()).isEqualTo(expectedStep);
         assertThat(read(scheduled.input())).isEqualTo(expectedInput);
-        assertThat(outcome.notices()).extracting(Notice::type).containsExactly("ACTIVITY_SCHEDULED");
+        assertThat(outcome.notices()).extracting(Notice::type).containsExactly(MessageType.ACTIVITY_SCHEDULED);
     }
 
     /** A split, {@code parts} parts in parallel and a merge that requires them all. */

@@ -8,6 +8,8 @@ import java.util.List;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.PlanException;
 import org.cpe.decider.plan.PlanParser;
+import org.cpe.protocol.MessageType;
+import org.cpe.protocol.Notice;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.Decision;
@@ -59,7 +61,7 @@ class DeciderTest {
         assertThat(JSON.readTree(attributes.input())).isEqualTo(JSON.readTree("{\"job\": {\"id\": 7}}"));
         assertThat(attributes.heartbeatTimeout()).isEqualTo("60");
         assertThat(attributes.startToCloseTimeout()).isEqualTo("432000");
-        assertThat(outcome.notices()).extracting(Notice::type).containsExactly("ACTIVITY_SCHEDULED");
+        assertThat(outcome.notices()).extracting(Notice::type).containsExactly(MessageType.ACTIVITY_SCHEDULED);
         assertThat(outcome.notices()
                         .get(0)
                         .data()
@@ -137,7 +139,7 @@ class DeciderTest {
                 .result());
         assertThat(result).isEqualTo(JSON.readTree("{\"last\": {\"value\": 4, \"all\": {\"value\": 4}}}"));
         Notice completed = outcome.notices().get(0);
-        assertThat(completed.type()).isEqualTo("WORKFLOW_COMPLETED");
+        assertThat(completed.type()).isEqualTo(MessageType.WORKFLOW_COMPLETED);
         assertThat(completed.closing()).isTrue();
         assertThat(completed.data().get("result")).isEqualTo(result);
     }
@@ -246,7 +248,7 @@ class DeciderTest {
         assertThat(JSON.readTree(fail.details()))
                 .isEqualTo(JSON.readTree(
                         "{\"step\": \"left\", \"reason\": \"BAD_FILE\", \"details\": \"cannot decode\"}"));
-        assertThat(outcome.notices()).extracting(Notice::type).containsExactly("WORKFLOW_FAILED");
+        assertThat(outcome.notices()).extracting(Notice::type).containsExactly(MessageType.WORKFLOW_FAILED);
         assertThat(outcome.notices().get(0).data().get("reason").asText()).isEqualTo("BAD_FILE");
     }
 
@@ -281,7 +283,7 @@ class DeciderTest {
         var timer = first.decisions().get(0).startTimerDecisionAttributes();
         assertThat(timer.startToFireTimeout()).isEqualTo("10");
         assertThat(timer.control()).isEqualTo("work");
-        assertThat(first.notices()).extracting(Notice::type).containsExactly("ACTIVITY_RETRYING");
+        assertThat(first.notices()).extracting(Notice::type).containsExactly(MessageType.ACTIVITY_RETRYING);
         assertThat(first.notices()
                         .get(0)
                         .data()
@@ -355,7 +357,9 @@ class DeciderTest {
         Outcome outcome = decide(RETRY, h);
 
         assertThat(types(outcome)).containsExactly(DecisionType.START_TIMER);
-        assertThat(outcome.notices()).extracting(Notice::type).containsExactly("ACTIVITY_TIMEOUT", "ACTIVITY_RETRYING");
+        assertThat(outcome.notices())
+                .extracting(Notice::type)
+                .containsExactly(MessageType.ACTIVITY_TIMEOUT, MessageType.ACTIVITY_RETRYING);
         assertThat(outcome.notices()
                         .get(0)
                         .data()
@@ -396,7 +400,7 @@ class DeciderTest {
                 .timerId();
         h.decided().timerStarted(timerId, "work").timerFired(timerId).decisionTask();
 
-        assertThat(decide(RETRY, h).notices()).extracting(Notice::type).containsExactly("ACTIVITY_SCHEDULED");
+        assertThat(decide(RETRY, h).notices()).extracting(Notice::type).containsExactly(MessageType.ACTIVITY_SCHEDULED);
     }
 
     @Test
@@ -427,7 +431,7 @@ class DeciderTest {
         h.decided().completed("right", "{}").decisionTask();
         Outcome last = decide(DIAMOND, h);
         assertThat(types(last)).containsExactly(DecisionType.CANCEL_WORKFLOW_EXECUTION);
-        assertThat(last.notices()).extracting(Notice::type).containsExactly("WORKFLOW_CANCELED");
+        assertThat(last.notices()).extracting(Notice::type).containsExactly(MessageType.WORKFLOW_CANCELED);
     }
 
     @Test
@@ -518,7 +522,7 @@ class DeciderTest {
 
         h.decided().timerCanceled(timerId).decisionTask();
         Outcome outcome = decide(RETRY, h);
-        assertThat(outcome.notices()).extracting(Notice::type).contains("ACTIVITY_CANCELED");
+        assertThat(outcome.notices()).extracting(Notice::type).contains(MessageType.ACTIVITY_CANCELED);
         assertThat(types(outcome)).doesNotContain(DecisionType.SCHEDULE_ACTIVITY_TASK, DecisionType.START_TIMER);
     }
 

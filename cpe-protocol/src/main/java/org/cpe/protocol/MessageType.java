@@ -1,6 +1,6 @@
-package org.cpe.client.message;
+package org.cpe.protocol;
 
-/** Every message type CPE sends on a client's output queue. */
+/** Every message type CPE sends on a client's output queue; the only place their names are written. */
 public enum MessageType {
     // Answers of the InputPoller to the commands.
     WORKFLOW_SCHEDULED,

@@ -1,4 +1,4 @@
-package org.cpe.decider.notify;
+package org.cpe.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
