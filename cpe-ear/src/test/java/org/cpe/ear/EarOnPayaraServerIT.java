@@ -57,8 +57,9 @@ class EarOnPayaraServerIT {
         // start-domain launches the server JVM with asadmin's environment, so the CPE_* variables reach the app.
         // AS_EXTRA_JAVA_OPTS only affects the asadmin client: it keeps its ~/.gfclient cache out of the real home.
         // CPE_HTTP_HOST declares what the set command below does to http-listener-1: without it CPE cannot tell
-        // where the server listens and refuses the default key (README, "Running on AWS"). The embedded SQS checks
-        // signatures, as it does beyond loopback, so the sample job shows its front (the JDK's HTTP server) works here.
+        // where the server listens and refuses the default key (docs/deployment.md, "Running on AWS"). The embedded
+        // SQS checks signatures, as it does beyond loopback, so the sample job shows its front (the JDK's HTTP server)
+        // works here.
         Map<String, String> environment = Map.of(
                 "CPE_HTTP_HOST",
                 "127.0.0.1",

@@ -39,7 +39,7 @@ public final class ConfigReader {
     /** A value that must be set; its default lives in microprofile-config.properties. */
     public String text(String key) {
         return optional(key).orElseGet(() -> {
-            problem(key, null, "is not set", "see the configuration reference in the README");
+            problem(key, null, "is not set", "see the configuration reference in docs/configuration.md");
             return "";
         });
     }

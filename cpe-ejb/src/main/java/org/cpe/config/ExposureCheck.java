@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class ExposureCheck {
 
-    /** The secret every CPE server sends and accepts by default, printed in the README: anyone can sign with it. */
+    /** The secret every CPE server sends and accepts by default, printed in the docs: anyone can sign with it. */
     static final String WELL_KNOWN_SECRET = "cpe-local";
 
     private static final String LOOPBACK_HOW = "bind to loopback and say so (bin/cpe-server --host 127.0.0.1, which"

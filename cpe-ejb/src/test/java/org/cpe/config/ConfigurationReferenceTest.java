@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration reference must list every key CPE reads, with the default it really has. */
+/** The configuration reference in docs/configuration.md must list every key CPE reads, with its real default. */
 class ConfigurationReferenceTest {
 
     @Test
-    void readmeDocumentsEveryKeyWithItsDefaultAndEnvironmentName() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void referenceDocumentsEveryKeyWithItsDefaultAndEnvironmentName() throws IOException {
+        String reference = Files.readString(Path.of("..", "docs", "configuration.md"));
         Properties defaults = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
             defaults.load(in);
@@ -22,13 +22,14 @@ class ConfigurationReferenceTest {
 
         assertThat(defaults.stringPropertyNames()).isNotEmpty();
         for (String key : defaults.stringPropertyNames()) {
-            String row = readme.lines()
+            String row = reference
+                    .lines()
                     .filter(line -> line.startsWith("| `" + key + "` "))
                     .findFirst()
                     .orElse("");
-            assertThat(row).as("README row for %s", key).isNotEmpty();
+            assertThat(row).as("docs/configuration.md row for %s", key).isNotEmpty();
             assertThat(row)
-                    .as("README row for %s", key)
+                    .as("docs/configuration.md row for %s", key)
                     .contains("`" + defaults.getProperty(key) + "`")
                     .contains("`" + ConfigProblem.environmentName(key) + "`");
         }

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
- * Three servers with different roles run jobs together, as the README's "spread the roles" section sets them up: one
- * with the embedded services, the Decider and the InputPoller, and two activity workers pointed at its SWF and SQS
+ * Three servers with different roles run jobs together, as "Running on AWS" in docs/deployment.md spreads the roles:
+ * one with the embedded services, the Decider and the InputPoller, and two activity workers pointed at its SWF and SQS
  * endpoints over HTTP, every server with a key of its own and the embedded SQS checking signatures (its front, as
  * beyond loopback). One worker is killed midway; the other takes over its tasks once their heartbeat timeout
  * passes, and every job completes once. Then the services server is away for 30 s: the remaining worker backs off,
