@@ -1,6 +1,5 @@
 package org.cpe.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +12,7 @@ import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.PollCycle;
 import org.cpe.loop.StopSignal;
 import org.cpe.protocol.CommandType;
+import org.cpe.sqs.SqsQueues;
 import org.cpe.sqs.SqsText;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -39,9 +39,8 @@ public final class InputCycle implements PollCycle {
      */
     private static final int WAIT_SECONDS = 2;
 
-    private static final int MAX_BATCH_BYTES = 250 * 1024;
-
     private final SqsClient sqs;
+    private final SqsQueues queues;
     private final Map<CommandType, Handler> handlers;
     private final ClientDefinition client;
     private final String deadLetterQueue;
@@ -67,6 +66,7 @@ public final class InputCycle implements PollCycle {
             PlanLibrary plans,
             ProgressBoard board) {
         this.sqs = sqs;
+        this.queues = new SqsQueues(sqs);
         this.client = client;
         this.deadLetterQueue = deadLetterQueue;
         JobLookup jobs = new JobLookup(swf, domain);
@@ -176,24 +176,16 @@ public final class InputCycle implements PollCycle {
 
     /** Sends the replies in batches within SQS's limits of ten entries and 256 KiB. */
     private void send(String url, List<String> replies) {
-        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
-        int bytes = 0;
-        for (String raw : replies) {
-            String reply = SqsText.clean(raw);
-            int size = reply.getBytes(StandardCharsets.UTF_8).length;
-            if (!batch.isEmpty() && (batch.size() == 10 || bytes + size > MAX_BATCH_BYTES)) {
-                sendBatch(url, batch);
-                batch = new ArrayList<>();
-                bytes = 0;
+        List<String> cleaned = replies.stream().map(SqsText::clean).toList();
+        for (List<String> batch : SqsQueues.batches(cleaned, reply -> reply)) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (String reply : batch) {
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(entries.size()))
+                        .messageBody(reply)
+                        .build());
             }
-            batch.add(SendMessageBatchRequestEntry.builder()
-                    .id(Integer.toString(batch.size()))
-                    .messageBody(reply)
-                    .build());
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            sendBatch(url, batch);
+            sendBatch(url, entries);
         }
     }
 
@@ -232,9 +224,7 @@ public final class InputCycle implements PollCycle {
     }
 
     private String url(String queue) {
-        return ClientDefinition.isQueueUrl(queue)
-                ? queue
-                : sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+        return queues.url(queue);
     }
 
     private static MessageAttributeValue text(String value) {

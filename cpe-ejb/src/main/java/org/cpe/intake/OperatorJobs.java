@@ -17,7 +17,7 @@ import org.cpe.decider.logic.JobView;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.PlanCheck;
 import org.cpe.decider.plan.PlanLibrary;
-import org.cpe.decisions.DeciderRuntime;
+import org.cpe.decisions.ServerPlans;
 import org.cpe.protocol.CommandType;
 import org.cpe.protocol.Envelope;
 import org.cpe.protocol.MessageType;
@@ -67,7 +67,8 @@ public class OperatorJobs {
     @Inject
     ProgressBoard board;
 
-    private volatile PlanLibrary plans;
+    @Inject
+    ServerPlans serverPlans;
 
     /**
      * One page of jobs. {@code filter} holds {@code GET_JOB_LIST}'s filters ({@code status}, {@code workflow},
@@ -299,12 +300,8 @@ public class OperatorJobs {
         return configuration.settings().decider().domain();
     }
 
-    /** The plans, loaded as the Decider loads them, once. */
     private PlanLibrary plans() {
-        if (plans == null) {
-            plans = DeciderRuntime.loadPlans(configuration.settings().decider());
-        }
-        return plans;
+        return serverPlans.library();
     }
 
     private static JsonNode json(String text) {

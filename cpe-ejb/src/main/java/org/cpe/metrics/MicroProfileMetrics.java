@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
+import org.cpe.sqs.SqsQueues;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -49,6 +50,8 @@ public class MicroProfileMetrics implements CpeMetrics {
 
     @Inject
     SqsClient sqs;
+
+    private volatile SqsQueues queues;
 
     @Inject
     SwfClient swf;
@@ -136,13 +139,20 @@ public class MicroProfileMetrics implements CpeMetrics {
 
     private long queueAttribute(String reference, QueueAttributeName attribute) {
         return cached(reference + "\n" + attribute, () -> {
-            String url = ClientDefinition.isQueueUrl(reference)
-                    ? reference
-                    : sqs.getQueueUrl(r -> r.queueName(reference)).queueUrl();
+            String url = queues().url(reference);
             return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(attribute))
                     .attributes()
                     .getOrDefault(attribute, "0"));
         });
+    }
+
+    private SqsQueues queues() {
+        SqsQueues current = queues;
+        if (current == null) {
+            current = new SqsQueues(sqs);
+            queues = current;
+        }
+        return current;
     }
 
     /** A gauge's value, read at most every {@link #GAUGE_CACHE}; -1 while it cannot be read (logged). */

@@ -18,6 +18,7 @@ import org.cpe.config.Role;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.decider.plan.PlanProblem;
 import org.cpe.decisions.DeciderRuntime;
+import org.cpe.decisions.ServerPlans;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.PollCycle;
 import org.cpe.sqs.NoticeJournal;
@@ -44,6 +45,9 @@ public class DeciderRole extends PollingRole {
     @Inject
     SqsClient sqs;
 
+    @Inject
+    ServerPlans serverPlans;
+
     private volatile DeciderRuntime runtime;
     private List<Map.Entry<String, Supplier<PollCycle>>> plannedLoops = List.of();
 
@@ -54,7 +58,7 @@ public class DeciderRole extends PollingRole {
 
     @Override
     protected void prepare(CpeSettings settings, RoleStatus status) {
-        PlanLibrary plans = DeciderRuntime.loadPlans(settings.decider());
+        PlanLibrary plans = serverPlans.library();
         status.detail(
                 "plans", plans.plans().stream().map(p -> p.key().toString()).collect(Collectors.joining(", ")));
         if (!plans.problems().isEmpty()) {

@@ -9,8 +9,7 @@ import jakarta.inject.Inject;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
-import org.cpe.decider.plan.PlanLibrary;
-import org.cpe.decisions.DeciderRuntime;
+import org.cpe.decisions.ServerPlans;
 import org.cpe.intake.InputCycle;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.PollCycle;
@@ -40,7 +39,8 @@ public class InputPollerRole extends PollingRole {
     @Inject
     ProgressBoard board;
 
-    private volatile PlanLibrary plans;
+    @Inject
+    ServerPlans plans;
 
     @Override
     protected Role role() {
@@ -66,13 +66,19 @@ public class InputPollerRole extends PollingRole {
         ClientDefinition client =
                 settings.clients().clients().get(index / settings.clients().loopsPerClient());
         return new InputCycle(
-                sqs, swf, settings.decider().domain(), client, settings.sqs().deadLetterQueue(), plans, board);
+                sqs,
+                swf,
+                settings.decider().domain(),
+                client,
+                settings.sqs().deadLetterQueue(),
+                plans.library(),
+                board);
     }
 
-    /** The plans, loaded once for all the clients' loops; rejected ones are the Decider's to report. */
+    /** The server's plans, loaded before the loops start; rejected ones are the Decider's to report. */
     @Override
     protected void prepare(CpeSettings settings, RoleStatus status) {
-        plans = DeciderRuntime.loadPlans(settings.decider());
+        plans.library();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cpe.client.ClientDefinition;
@@ -22,13 +21,12 @@ public final class ClientNotifier {
 
     private static final Logger LOG = Logger.getLogger(ClientNotifier.class.getName());
 
-    private final SqsClient sqs;
+    private final SqsQueues queues;
     private final Outbox outbox;
     private final Map<String, ClientDefinition> clients;
-    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
 
     public ClientNotifier(SqsClient sqs, Outbox outbox, List<ClientDefinition> clients) {
-        this.sqs = sqs;
+        this.queues = new SqsQueues(sqs);
         this.outbox = outbox;
         this.clients = clients.stream().collect(java.util.stream.Collectors.toMap(ClientDefinition::name, c -> c));
     }
@@ -59,7 +57,7 @@ public final class ClientNotifier {
                     + " notice(s) not sent");
             return List.of();
         }
-        String url = queueUrls.computeIfAbsent(queue.get(), this::url);
+        String url = url(queue.get());
         return notices.stream()
                 .map(n -> new Prepared(
                         url, Envelope.jobMessage(n, route.jobId(), workflowId, runId, Instant.now()), workflowId))
@@ -74,11 +72,8 @@ public final class ClientNotifier {
     }
 
     private String url(String queue) {
-        if (queue.startsWith("http://") || queue.startsWith("https://")) {
-            return queue;
-        }
         try {
-            return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            return queues.url(queue);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Output queue " + queue + " not found", e);
             throw e;

@@ -1,6 +1,5 @@
 package org.cpe.sqs;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +39,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
-    /** SQS's limits on one SendMessageBatch. */
-    static final int MAX_ENTRIES = 10;
-
-    static final int MAX_BATCH_BYTES = 256 * 1024;
 
     private static final Duration WAIT = Duration.ofMillis(250);
 
@@ -151,7 +146,7 @@ public final class Outbox {
                     stop.trigger();
                 }
             }
-            queue.drainTo(batch, 10 * MAX_ENTRIES);
+            queue.drainTo(batch, 10 * SqsQueues.MAX_ENTRIES);
             try {
                 sendNow(batch);
             } catch (RuntimeException e) {
@@ -208,23 +203,7 @@ public final class Outbox {
 
     /** Splits one queue's messages into batches within SQS's limits on entries and total size. */
     static List<List<Pending>> batches(List<Pending> messages) {
-        List<List<Pending>> batches = new ArrayList<>();
-        List<Pending> batch = new ArrayList<>();
-        int bytes = 0;
-        for (Pending m : messages) {
-            int size = m.body().getBytes(StandardCharsets.UTF_8).length;
-            if (!batch.isEmpty() && (batch.size() == MAX_ENTRIES || bytes + size > MAX_BATCH_BYTES)) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(m);
-            bytes += size;
-        }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return batches;
+        return SqsQueues.batches(messages, Pending::body);
     }
 
     /**

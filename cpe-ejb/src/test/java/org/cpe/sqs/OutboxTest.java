@@ -162,7 +162,7 @@ class OutboxTest {
 
     @Test
     void aMessageAsLargeAsTheLimitGoesAlone() {
-        List<List<Outbox.Pending>> batches = Outbox.batches(messages(3, Outbox.MAX_BATCH_BYTES));
+        List<List<Outbox.Pending>> batches = Outbox.batches(messages(3, SqsQueues.MAX_BATCH_BYTES));
 
         assertThat(batches).extracting(List::size).containsExactly(1, 1, 1);
     }
