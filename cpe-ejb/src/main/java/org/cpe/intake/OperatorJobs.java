@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -101,37 +100,7 @@ public class OperatorJobs {
      * minute, five minutes and hour.
      */
     public ObjectNode summary(int windowMinutes) {
-        Instant now = Instant.now();
-        ObjectNode data = JobReport.JSON.createObjectNode();
-        data.put(
-                "open",
-                swf.countOpenWorkflowExecutions(
-                                r -> r.domain(domain()).startTimeFilter(t -> t.oldestDate(Instant.EPOCH)))
-                        .count());
-        data.put("windowMinutes", windowMinutes);
-        ObjectNode closed = data.putObject("closed");
-        for (CloseStatus status : List.of(
-                CloseStatus.COMPLETED,
-                CloseStatus.FAILED,
-                CloseStatus.CANCELED,
-                CloseStatus.TERMINATED,
-                CloseStatus.TIMED_OUT,
-                CloseStatus.CONTINUED_AS_NEW)) {
-            closed.put(status.toString(), closedSince(now.minus(Duration.ofMinutes(windowMinutes)), status));
-        }
-        ObjectNode throughput = data.putObject("throughput");
-        throughput.put("completedLastMinute", closedSince(now.minus(Duration.ofMinutes(1)), CloseStatus.COMPLETED));
-        throughput.put("completedLast5Minutes", closedSince(now.minus(Duration.ofMinutes(5)), CloseStatus.COMPLETED));
-        throughput.put("completedLastHour", closedSince(now.minus(Duration.ofHours(1)), CloseStatus.COMPLETED));
-        data.put("at", now.toString());
-        return data;
-    }
-
-    private int closedSince(Instant since, CloseStatus status) {
-        return swf.countClosedWorkflowExecutions(r -> r.domain(domain())
-                        .closeTimeFilter(t -> t.oldestDate(since))
-                        .closeStatusFilter(f -> f.status(status)))
-                .count();
+        return new JobCounts(swf, domain()).summary(windowMinutes, Instant.now());
     }
 
     /**
