@@ -47,6 +47,14 @@ final class Ffmpeg {
         return List.of("-protocol_whitelist", "file", "-i", file.toString());
     }
 
+    /** Adds {@code option value} to {@code arguments} when the value is set. */
+    static void option(List<String> arguments, String option, String value) {
+        if (value != null) {
+            arguments.add(option);
+            arguments.add(value);
+        }
+    }
+
     /** ffprobe's JSON ({@code format} and {@code streams}) of {@code file}. */
     String probe(Path file, ActivityContext context) throws ActivityException {
         List<String> command = List.of(

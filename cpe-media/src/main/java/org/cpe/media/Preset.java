@@ -93,6 +93,11 @@ record Preset(
                 "hls".equalsIgnoreCase(text(output, base, "format")));
     }
 
+    /** The {@code size} of {@code holder} (an output or a watermark) alone: a preset with only a width and height. */
+    static Preset sizeOf(JsonNode holder) throws ActivityException {
+        return resolve(AssetInfo.JSON.createObjectNode().set("size", holder.get("size")));
+    }
+
     private static String text(JsonNode output, JsonNode base, String field) {
         JsonNode value = output.has(field) ? output.get(field) : base.get(field);
         return value == null || value.isNull() ? null : value.asText();

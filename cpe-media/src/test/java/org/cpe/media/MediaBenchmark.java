@@ -33,8 +33,12 @@ class MediaBenchmark {
         Path input = Media.video(dir, "input.mp4", 1280, 720, seconds);
         JsonNode metadata = Media.probe(input);
         String output = "{\"type\": \"VIDEO\", \"preset\": \"480p-generic\"}";
-        List<String> arguments = TranscodeAssetActivity.video(
-                input, AssetInfo.of(metadata), AssetInfo.JSON.readTree(output), dir.resolve("direct.mp4"), null);
+        List<String> arguments = VideoArguments.of(
+                input,
+                AssetInfo.of(metadata),
+                OutputAsset.of(AssetInfo.JSON.readTree(output)),
+                dir.resolve("direct.mp4"),
+                null);
         List<String> direct = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y"));
         direct.addAll(arguments);
 

@@ -33,9 +33,9 @@ final class ActivityDecisions {
             cause = ScheduleActivityTaskFailedCause.ACTIVITY_TYPE_DOES_NOT_EXIST;
         } else if (type.info().status() == RegistrationStatus.DEPRECATED) {
             cause = ScheduleActivityTaskFailedCause.ACTIVITY_TYPE_DEPRECATED;
-        } else if (ex.activities.containsKey(a.activityId())) {
+        } else if (ex.open.activity(a.activityId()) != null) {
             cause = ScheduleActivityTaskFailedCause.ACTIVITY_ID_ALREADY_IN_USE;
-        } else if (ex.activities.size() >= Limits.OPEN_ACTIVITIES) {
+        } else if (ex.open.activityCount() >= Limits.OPEN_ACTIVITIES) {
             cause = ScheduleActivityTaskFailedCause.OPEN_ACTIVITIES_LIMIT_EXCEEDED;
         } else if (taskList == null) {
             cause = ScheduleActivityTaskFailedCause.DEFAULT_TASK_LIST_UNDEFINED;
@@ -75,7 +75,7 @@ final class ActivityDecisions {
                         .taskList(taskList)
                         .taskPriority(priority)
                         .decisionTaskCompletedEventId(completed)));
-        ActivityState scheduled = ex.activities.get(a.activityId());
+        ActivityState scheduled = ex.open.activity(a.activityId());
         engine.deadlines.armScheduled(ex, scheduled);
         engine.activityTasks.offer(ex, scheduled);
         return false;
@@ -84,7 +84,7 @@ final class ActivityDecisions {
     /** A task not started yet is canceled at once; a started one learns of it from its next heartbeat. */
     boolean requestCancel(Execution ex, RequestCancelActivityTaskDecisionAttributes a, long completed) {
         Instant now = SwfEngine.now();
-        ActivityState activity = ex.activities.get(a.activityId());
+        ActivityState activity = ex.open.activity(a.activityId());
         if (activity == null) {
             ex.record(
                     EventType.REQUEST_CANCEL_ACTIVITY_TASK_FAILED,

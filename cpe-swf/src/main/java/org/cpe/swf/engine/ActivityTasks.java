@@ -32,7 +32,7 @@ final class ActivityTasks {
             CompletableFuture<Void> durable;
             Work work = new Work(); // the history limit may end the run here, and its close has work to do
             synchronized (ex) {
-                ActivityState a = ex.isOpen() ? ex.activityByScheduled(task.scheduledEventId()) : null;
+                ActivityState a = ex.isOpen() ? ex.open.activityByScheduled(task.scheduledEventId()) : null;
                 if (a == null || a.started()) {
                     continue; // stale: timed out or canceled while it waited
                 }
@@ -119,7 +119,7 @@ final class ActivityTasks {
         return engine.queues.activities(domain, taskList).count(t -> {
             Execution ex = t.execution();
             synchronized (ex) {
-                ActivityState a = ex.isOpen() ? ex.activityByScheduled(t.scheduledEventId()) : null;
+                ActivityState a = ex.isOpen() ? ex.open.activityByScheduled(t.scheduledEventId()) : null;
                 return a != null && !a.started();
             }
         });
@@ -132,12 +132,12 @@ final class ActivityTasks {
 
     /** Runs the change on the started task the token names; whether cancellation was requested of it. */
     private boolean onTask(TaskToken token, BiConsumer<Execution, ActivityState> change) {
-        Execution ex = engine.open.get(token.runId());
+        Execution ex = engine.executions.open(token.runId());
         if (ex == null) {
             throw unknownTask(token);
         }
         return engine.update(ex, (e, w) -> {
-            ActivityState a = e.isOpen() ? e.activityByScheduled(token.scheduledEventId()) : null;
+            ActivityState a = e.isOpen() ? e.open.activityByScheduled(token.scheduledEventId()) : null;
             if (a == null || a.startedEventId != token.startedEventId()) {
                 throw unknownTask(token);
             }

@@ -16,7 +16,7 @@ final class Children {
     void start(Execution parent, long initiatedEventId) {
         StartChildWorkflowExecutionInitiatedEventAttributes a;
         synchronized (parent) {
-            ChildState c = parent.children.get(initiatedEventId);
+            ChildState c = parent.open.child(initiatedEventId);
             if (!parent.isOpen() || c == null || c.runId != null) {
                 return;
             }
@@ -119,7 +119,7 @@ final class Children {
         Work work = new Work();
         CompletableFuture<Void> durable;
         synchronized (child) {
-            if (!engine.starts.publish(child, null)) {
+            if (!engine.executions.publish(child, null)) {
                 return alreadyStartedByThisParent(parent, initiatedEventId, workflowId);
             }
             engine.starts.begin(child);
@@ -132,7 +132,7 @@ final class Children {
 
     /** After a restart the child may be running already, started before the parent could record it. */
     private WorkflowExecution alreadyStartedByThisParent(Execution parent, long initiatedEventId, String workflowId) {
-        Execution running = engine.openByWorkflowId.get(SwfEngine.workflowKey(parent.domain, workflowId));
+        Execution running = engine.executions.openOf(parent.domain, workflowId);
         if (running != null
                 && running.start.parentWorkflowExecution() != null
                 && running.start.parentWorkflowExecution().runId().equals(parent.runId())
@@ -149,7 +149,7 @@ final class Children {
             WorkflowExecution started,
             StartChildWorkflowExecutionFailedCause cause) {
         engine.update(parent, (p, w) -> {
-            ChildState c = p.children.get(initiatedEventId);
+            ChildState c = p.open.child(initiatedEventId);
             if (!p.isOpen() || c == null || c.runId != null) {
                 return null;
             }

@@ -87,7 +87,7 @@ final class ContinueAsNew {
         // The new run is published while the old one's lock is held, so no other start can take the workflow id
         // between the two runs; nobody else can hold the new run's lock yet, so taking it here cannot deadlock.
         synchronized (next) {
-            engine.starts.publish(next, ex);
+            engine.executions.publish(next, ex);
             engine.starts.begin(next);
             work.later(() -> {
                 synchronized (next) {

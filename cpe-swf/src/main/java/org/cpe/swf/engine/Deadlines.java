@@ -50,7 +50,7 @@ final class Deadlines {
                 a.scheduledAt,
                 a.attributes.scheduleToStartTimeout(),
                 () -> engine.updateQuietly(ex, (e, w) -> {
-                    ActivityState now = e.activityByScheduled(id);
+                    ActivityState now = e.open.activityByScheduled(id);
                     if (now != null && !now.started()) {
                         timeOut(e, now, ActivityTaskTimeoutType.SCHEDULE_TO_START);
                     }
@@ -59,7 +59,7 @@ final class Deadlines {
                 a.scheduledAt,
                 a.attributes.scheduleToCloseTimeout(),
                 () -> engine.updateQuietly(ex, (e, w) -> {
-                    ActivityState now = e.activityByScheduled(id);
+                    ActivityState now = e.open.activityByScheduled(id);
                     if (now != null) {
                         timeOut(e, now, ActivityTaskTimeoutType.SCHEDULE_TO_CLOSE);
                     }
@@ -74,7 +74,7 @@ final class Deadlines {
                 a.startedAt,
                 a.attributes.startToCloseTimeout(),
                 () -> engine.updateQuietly(ex, (e, w) -> {
-                    ActivityState now = e.activityByScheduled(id);
+                    ActivityState now = e.open.activityByScheduled(id);
                     if (now != null && now.startedEventId == started) {
                         timeOut(e, now, ActivityTaskTimeoutType.START_TO_CLOSE);
                     }
@@ -93,7 +93,7 @@ final class Deadlines {
                 from,
                 a.attributes.heartbeatTimeout(),
                 () -> engine.updateQuietly(ex, (e, w) -> {
-                    ActivityState now = e.activityByScheduled(id);
+                    ActivityState now = e.open.activityByScheduled(id);
                     if (now == null || now.startedEventId != started) {
                         return;
                     }
@@ -112,7 +112,7 @@ final class Deadlines {
         t.timer = engine.timeouts.at(
                 t.fireAt,
                 () -> engine.updateQuietly(ex, (e, w) -> {
-                    TimerState now = e.timers.get(timerId);
+                    TimerState now = e.open.timer(timerId);
                     if (now != null && now.startedEventId == started) {
                         e.record(
                                 EventType.TIMER_FIRED,
@@ -143,7 +143,7 @@ final class Deadlines {
         } else if (ex.decisionStartedId != 0) {
             armDecision(ex);
         }
-        for (ActivityState a : ex.activities.values()) {
+        for (ActivityState a : ex.open.activities()) {
             armScheduled(ex, a);
             if (a.started()) {
                 armStarted(ex, a);
@@ -151,7 +151,7 @@ final class Deadlines {
                 engine.activityTasks.offer(ex, a);
             }
         }
-        ex.timers.values().forEach(t -> armTimer(ex, t));
+        ex.open.timers().forEach(t -> armTimer(ex, t));
         engine.outcomes.resume(ex, work);
     }
 }

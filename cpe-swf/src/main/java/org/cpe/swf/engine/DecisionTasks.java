@@ -43,7 +43,7 @@ final class DecisionTasks {
                         b -> b.decisionTaskStartedEventAttributes(
                                 a -> a.identity(r.identity()).scheduledEventId(scheduled)));
                 engine.deadlines.armDecision(ex);
-                response = response(ex, started.eventId(), scheduled, ex.events, size, reverse, 0);
+                response = response(ex, started.eventId(), scheduled, ex.history(), size, reverse, 0);
                 durable = engine.save(ex, work);
             }
             SwfEngine.awaitDurable(durable);
@@ -59,14 +59,14 @@ final class DecisionTasks {
 
     /** A later page of a decision task's history: SWF's PollForDecisionTask with the nextPageToken it gave. */
     private PollForDecisionTaskResponse nextPage(String domain, HistoryPages.Position p, int size) {
-        Execution ex = engine.open.get(p.runId());
+        Execution ex = engine.executions.open(p.runId());
         List<HistoryEvent> events;
         if (ex != null) {
             if (!ex.domain.equals(domain)) {
                 throw HistoryPages.invalid();
             }
             synchronized (ex) {
-                events = List.copyOf(ex.events.subList(0, (int) Math.min(p.lastEventId(), ex.events.size())));
+                events = List.copyOf(ex.history().subList(0, (int) Math.min(p.lastEventId(), ex.eventCount())));
             }
         } else {
             events = engine.store.history(p.runId());
@@ -132,7 +132,7 @@ final class DecisionTasks {
         Check.data(r.executionContext(), "executionContext");
         List<Decision> list = r.hasDecisions() ? r.decisions() : List.of();
         DecisionChecks.validate(list);
-        Execution ex = engine.open.get(token.runId());
+        Execution ex = engine.executions.open(token.runId());
         if (ex == null) {
             throw unknownTask(token);
         }

@@ -184,9 +184,9 @@ final class Decisions {
     }
 
     private boolean startTimer(Execution ex, StartTimerDecisionAttributes a, long completed, Instant now) {
-        StartTimerFailedCause cause = ex.timers.containsKey(a.timerId())
+        StartTimerFailedCause cause = ex.open.timer(a.timerId()) != null
                 ? StartTimerFailedCause.TIMER_ID_ALREADY_IN_USE
-                : ex.timers.size() >= Limits.OPEN_TIMERS ? StartTimerFailedCause.OPEN_TIMERS_LIMIT_EXCEEDED : null;
+                : ex.open.timerCount() >= Limits.OPEN_TIMERS ? StartTimerFailedCause.OPEN_TIMERS_LIMIT_EXCEEDED : null;
         if (cause != null) {
             ex.record(
                     EventType.START_TIMER_FAILED,
@@ -202,12 +202,12 @@ final class Decisions {
                         .control(a.control())
                         .startToFireTimeout(a.startToFireTimeout())
                         .decisionTaskCompletedEventId(completed)));
-        engine.deadlines.armTimer(ex, ex.timers.get(a.timerId()));
+        engine.deadlines.armTimer(ex, ex.open.timer(a.timerId()));
         return false;
     }
 
     private boolean cancelTimer(Execution ex, CancelTimerDecisionAttributes a, long completed, Instant now) {
-        TimerState t = ex.timers.get(a.timerId());
+        TimerState t = ex.open.timer(a.timerId());
         if (t == null) {
             ex.record(
                     EventType.CANCEL_TIMER_FAILED,
@@ -236,7 +236,7 @@ final class Decisions {
                 a.taskStartToCloseTimeout(),
                 a.childPolicyAsString(),
                 a.taskPriority());
-        StartChildWorkflowExecutionFailedCause cause = ex.children.size() >= Limits.OPEN_CHILDREN
+        StartChildWorkflowExecutionFailedCause cause = ex.open.childCount() >= Limits.OPEN_CHILDREN
                 ? StartChildWorkflowExecutionFailedCause.OPEN_CHILDREN_LIMIT_EXCEEDED
                 : r.cause();
         if (cause != null) {

@@ -2,10 +2,8 @@ package org.cpe.swf.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import org.cpe.swf.store.Change;
 import org.cpe.swf.store.Recovered;
@@ -22,8 +20,9 @@ final class Execution {
     final WorkflowType type;
     final WorkflowExecutionStartedEventAttributes start;
     final Instant startedAt;
-    final List<HistoryEvent> events = new ArrayList<>();
-    final List<HistoryEvent> unsaved = new ArrayList<>();
+    private final List<HistoryEvent> events = new ArrayList<>();
+    private final List<HistoryEvent> history = Collections.unmodifiableList(events);
+    private final List<HistoryEvent> unsaved = new ArrayList<>();
 
     ExecutionStatus status = ExecutionStatus.OPEN;
     CloseStatus closeStatus;
@@ -39,11 +38,8 @@ final class Execution {
     /** Events arrived since the open decision task started, so another one must follow it. */
     boolean decisionNeeded;
 
-    final Map<String, ActivityState> activities = new LinkedHashMap<>();
-    final Map<String, TimerState> timers = new LinkedHashMap<>();
-    final Map<Long, ChildState> children = new HashMap<>();
-    /** Signal and cancel requests to other executions whose outcome is not recorded yet, by initiated event id. */
-    final Map<Long, HistoryEvent> outgoing = new LinkedHashMap<>();
+    /** The activity tasks, timers, children and requests to other executions the history leaves open. */
+    final OpenItems open = new OpenItems();
 
     /** The execution's record is not stored yet. */
     boolean pendingStart;
@@ -71,6 +67,19 @@ final class Execution {
 
     long nextEventId() {
         return events.size() + 1L;
+    }
+
+    int eventCount() {
+        return events.size();
+    }
+
+    HistoryEvent lastEvent() {
+        return events.get(events.size() - 1);
+    }
+
+    /** The history so far: a view, not a copy, so read it under the lock and copy what must outlive it. */
+    List<HistoryEvent> history() {
+        return history;
     }
 
     /** Appends a new event and applies it; it is saved with the call's changes. */
@@ -112,19 +121,18 @@ final class Execution {
                 decisionNeeded = true;
             }
             case ACTIVITY_TASK_SCHEDULED -> {
-                ActivityTaskScheduledEventAttributes a = e.activityTaskScheduledEventAttributes();
-                activities.put(a.activityId(), new ActivityState(id, a, e.eventTimestamp()));
+                open.activityScheduled(id, e.activityTaskScheduledEventAttributes(), e.eventTimestamp());
                 latestActivityTaskTimestamp = e.eventTimestamp();
             }
             case ACTIVITY_TASK_STARTED -> {
-                ActivityState a = activityByScheduled(
+                ActivityState a = open.activityByScheduled(
                         e.activityTaskStartedEventAttributes().scheduledEventId());
                 a.startedEventId = id;
                 a.startedAt = e.eventTimestamp();
                 a.lastHeartbeat = e.eventTimestamp();
             }
             case ACTIVITY_TASK_CANCEL_REQUESTED -> {
-                ActivityState a = activities.get(
+                ActivityState a = open.activity(
                         e.activityTaskCancelRequestedEventAttributes().activityId());
                 a.cancelRequested = true;
                 a.cancelRequestedEventId = id;
@@ -140,24 +148,23 @@ final class Execution {
             case TIMER_STARTED -> {
                 TimerStartedEventAttributes t = e.timerStartedEventAttributes();
                 Instant fireAt = e.eventTimestamp().plusSeconds(Long.parseLong(t.startToFireTimeout()));
-                timers.put(t.timerId(), new TimerState(t.timerId(), id, fireAt));
+                open.timerStarted(new TimerState(t.timerId(), id, fireAt));
             }
             case TIMER_FIRED -> {
-                removeTimer(e.timerFiredEventAttributes().timerId());
+                open.timerEnded(e.timerFiredEventAttributes().timerId());
                 triggersDecision();
             }
-            case TIMER_CANCELED -> removeTimer(e.timerCanceledEventAttributes().timerId());
-            case START_CHILD_WORKFLOW_EXECUTION_INITIATED -> children.put(
-                    id, new ChildState(id, e.startChildWorkflowExecutionInitiatedEventAttributes()));
+            case TIMER_CANCELED -> open.timerEnded(
+                    e.timerCanceledEventAttributes().timerId());
+            case START_CHILD_WORKFLOW_EXECUTION_INITIATED -> open.childInitiated(
+                    id, e.startChildWorkflowExecutionInitiatedEventAttributes());
             case CHILD_WORKFLOW_EXECUTION_STARTED -> {
                 ChildWorkflowExecutionStartedEventAttributes c = e.childWorkflowExecutionStartedEventAttributes();
-                ChildState child = children.get(c.initiatedEventId());
-                child.runId = c.workflowExecution().runId();
-                child.startedEventId = id;
+                open.childStarted(c.initiatedEventId(), c.workflowExecution().runId(), id);
                 triggersDecision();
             }
             case START_CHILD_WORKFLOW_EXECUTION_FAILED -> {
-                children.remove(
+                open.childEnded(
                         e.startChildWorkflowExecutionFailedEventAttributes().initiatedEventId());
                 triggersDecision();
             }
@@ -172,7 +179,7 @@ final class Execution {
             case CHILD_WORKFLOW_EXECUTION_TERMINATED -> closeChild(
                     e.childWorkflowExecutionTerminatedEventAttributes().initiatedEventId());
             case SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED,
-                    REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED -> outgoing.put(id, e);
+                    REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED -> open.requestInitiated(e);
             case EXTERNAL_WORKFLOW_EXECUTION_SIGNALED -> resolveOutgoing(
                     e.externalWorkflowExecutionSignaledEventAttributes().initiatedEventId());
             case SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED -> resolveOutgoing(
@@ -205,7 +212,7 @@ final class Execution {
                 first.eventTimestamp());
         stored.events().forEach(ex::apply);
         for (Recovered.Heartbeat h : stored.heartbeats()) {
-            ActivityState a = ex.activityByScheduled(h.scheduledEventId());
+            ActivityState a = ex.open.activityByScheduled(h.scheduledEventId());
             if (a != null && a.started()) {
                 a.lastHeartbeat = h.at();
                 a.heartbeatDetails = h.details();
@@ -229,15 +236,6 @@ final class Execution {
         return drained;
     }
 
-    ActivityState activityByScheduled(long scheduledEventId) {
-        for (ActivityState a : activities.values()) {
-            if (a.scheduledEventId == scheduledEventId) {
-                return a;
-            }
-        }
-        return null;
-    }
-
     List<HistoryEvent> drainUnsaved() {
         List<HistoryEvent> drained = List.copyOf(unsaved);
         unsaved.clear();
@@ -246,10 +244,10 @@ final class Execution {
 
     WorkflowExecutionOpenCounts openCounts() {
         return WorkflowExecutionOpenCounts.builder()
-                .openActivityTasks(activities.size())
+                .openActivityTasks(open.activityCount())
                 .openDecisionTasks(decisionScheduledId != 0 ? 1 : 0)
-                .openTimers(timers.size())
-                .openChildWorkflowExecutions(children.size())
+                .openTimers(open.timerCount())
+                .openChildWorkflowExecutions(open.childCount())
                 .openLambdaFunctions(0)
                 .build();
     }
@@ -268,28 +266,17 @@ final class Execution {
     }
 
     private void closeActivity(long scheduledEventId) {
-        ActivityState a = activityByScheduled(scheduledEventId);
-        if (a != null) {
-            a.cancelTimers();
-            activities.remove(a.attributes.activityId());
-        }
+        open.activityClosed(scheduledEventId);
         triggersDecision();
     }
 
-    private void removeTimer(String timerId) {
-        TimerState t = timers.remove(timerId);
-        if (t != null) {
-            Timeouts.cancel(t.timer);
-        }
-    }
-
     private void closeChild(long initiatedEventId) {
-        children.remove(initiatedEventId);
+        open.childEnded(initiatedEventId);
         triggersDecision();
     }
 
     private void resolveOutgoing(long initiatedEventId) {
-        outgoing.remove(initiatedEventId);
+        open.requestResolved(initiatedEventId);
         triggersDecision();
     }
 
@@ -298,8 +285,7 @@ final class Execution {
         this.closeStatus = closeStatus;
         closedAt = e.eventTimestamp();
         clearDecision();
-        activities.values().forEach(ActivityState::cancelTimers);
-        timers.values().forEach(t -> Timeouts.cancel(t.timer));
+        open.cancelScheduled();
         Timeouts.cancel(workflowTimer);
     }
 }

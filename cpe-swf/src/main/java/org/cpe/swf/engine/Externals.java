@@ -15,7 +15,7 @@ final class Externals {
     void deliver(Execution source, long initiatedEventId) {
         HistoryEvent initiated;
         synchronized (source) {
-            initiated = source.outgoing.get(initiatedEventId);
+            initiated = source.open.request(initiatedEventId);
         }
         if (initiated == null) {
             return;
@@ -35,9 +35,8 @@ final class Externals {
                 : initiated
                         .requestCancelExternalWorkflowExecutionInitiatedEventAttributes()
                         .runId();
-        Execution target = runId == null
-                ? engine.openByWorkflowId.get(SwfEngine.workflowKey(source.domain, workflowId))
-                : engine.open.get(runId);
+        Execution target =
+                runId == null ? engine.executions.openOf(source.domain, workflowId) : engine.executions.open(runId);
         WorkflowExecution delivered = null;
         if (target != null
                 && target.domain.equals(source.domain)
@@ -66,7 +65,7 @@ final class Externals {
         }
         WorkflowExecution to = delivered;
         engine.update(source, (s, w) -> {
-            if (s.isOpen() && s.outgoing.containsKey(initiatedEventId)) {
+            if (s.isOpen() && s.open.awaitsOutcome(initiatedEventId)) {
                 recordOutcome(s, initiated, to);
                 engine.needDecision(s);
             }

@@ -103,7 +103,7 @@ final class Outcomes {
     /** After an execution closed: apply its child policy and tell its parent; call under its lock. */
     void closed(Execution ex, Work work, String childPolicy) {
         ChildPolicy policy = ChildPolicy.fromValue(childPolicy);
-        for (ChildState child : List.copyOf(ex.children.values())) {
+        for (ChildState child : ex.open.childrenCopy()) {
             if (child.runId == null || policy == ChildPolicy.ABANDON) {
                 continue;
             }
@@ -118,7 +118,7 @@ final class Outcomes {
                     })));
         }
         if (ex.start.parentWorkflowExecution() != null && ex.closeStatus != CloseStatus.CONTINUED_AS_NEW) {
-            HistoryEvent last = ex.events.get(ex.events.size() - 1);
+            HistoryEvent last = ex.lastEvent();
             work.later(() -> tellParent(ex.domain, ex.id, ex.type, ex.start, last));
         }
     }
@@ -128,12 +128,11 @@ final class Outcomes {
      * parent's child.
      */
     private Optional<Execution> currentRun(Execution parent, ChildState child) {
-        Execution started = engine.open.get(child.runId);
+        Execution started = engine.executions.open(child.runId);
         if (started != null) {
             return Optional.of(started);
         }
-        Execution continued =
-                engine.openByWorkflowId.get(SwfEngine.workflowKey(parent.domain, child.attributes.workflowId()));
+        Execution continued = engine.executions.openOf(parent.domain, child.attributes.workflowId());
         return Optional.ofNullable(continued)
                 .filter(c -> c.start.parentWorkflowExecution() != null
                         && parent.runId()
@@ -165,13 +164,14 @@ final class Outcomes {
             WorkflowType type,
             WorkflowExecutionStartedEventAttributes start,
             HistoryEvent close) {
-        Execution parent = engine.open.get(start.parentWorkflowExecution().runId());
+        Execution parent =
+                engine.executions.open(start.parentWorkflowExecution().runId());
         if (parent == null) {
             return;
         }
         long initiated = start.parentInitiatedEventId();
         engine.update(parent, (p, w) -> {
-            ChildState c = p.children.get(initiated);
+            ChildState c = p.open.child(initiated);
             if (!p.isOpen() || c == null) {
                 return null;
             }
@@ -232,13 +232,13 @@ final class Outcomes {
 
     /** Redoes hand-offs a crash may have cut short: deliveries, child starts, a child's close not yet told. */
     void resume(Execution ex, Work work) {
-        for (Long initiated : List.copyOf(ex.outgoing.keySet())) {
+        for (Long initiated : ex.open.requestsCopy()) {
             work.later(() -> engine.externals.deliver(ex, initiated));
         }
-        for (ChildState child : List.copyOf(ex.children.values())) {
+        for (ChildState child : ex.open.childrenCopy()) {
             if (child.runId == null) {
                 work.later(() -> engine.children.start(ex, child.initiatedEventId));
-            } else if (!engine.open.containsKey(child.runId)) {
+            } else if (!engine.executions.isOpen(child.runId)) {
                 String runId = child.runId;
                 String workflowId = child.attributes.workflowId();
                 work.later(() -> tellClosedChild(ex.domain, workflowId, runId));

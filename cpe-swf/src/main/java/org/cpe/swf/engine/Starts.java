@@ -48,7 +48,7 @@ final class Starts {
         Execution ex = newExecution(domain, workflowId, attributes);
         CompletableFuture<Void> durable;
         synchronized (ex) {
-            if (!publish(ex, null)) {
+            if (!engine.executions.publish(ex, null)) {
                 throw SwfFaults.alreadyStarted("Workflow execution already started: workflowId=" + workflowId);
             }
             begin(ex);
@@ -64,21 +64,6 @@ final class Starts {
         WorkflowExecution id =
                 WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
         return new Execution(domain, id, attributes, SwfEngine.now());
-    }
-
-    /**
-     * Makes the run the open one of its workflow id, in place of {@code replacing} for ContinueAsNew; false when
-     * another run of that id is open. Call under the new run's lock.
-     */
-    boolean publish(Execution ex, Execution replacing) {
-        String key = SwfEngine.workflowKey(ex.domain, ex.id.workflowId());
-        boolean published = replacing == null
-                ? engine.openByWorkflowId.putIfAbsent(key, ex) == null
-                : engine.openByWorkflowId.replace(key, replacing, ex);
-        if (published) {
-            engine.open.put(ex.runId(), ex);
-        }
-        return published;
     }
 
     /** Records the start and the first decision task, and arms the run's timeout; call under its lock. */

@@ -2,12 +2,9 @@ package org.cpe.swf.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.cpe.swf.store.Change;
@@ -30,10 +27,7 @@ public final class SwfEngine implements AutoCloseable {
     final Registry registry;
     final TaskQueues queues = new TaskQueues();
     final Timeouts timeouts = new Timeouts();
-    final Map<String, Execution> open = new ConcurrentHashMap<>();
-    final Map<String, Execution> openByWorkflowId = new ConcurrentHashMap<>();
-    /** Runs closed in memory whose close is not committed yet. */
-    final Map<String, Execution> closingRuns = new ConcurrentHashMap<>();
+    final Executions executions = new Executions();
 
     final Starts starts = new Starts(this);
     final Deadlines deadlines = new Deadlines(this);
@@ -63,8 +57,7 @@ public final class SwfEngine implements AutoCloseable {
         List<Execution> resumed = new ArrayList<>();
         for (Recovered.OpenExecution stored : recovered.openExecutions()) {
             Execution ex = Execution.replay(stored);
-            open.put(ex.runId(), ex);
-            openByWorkflowId.put(workflowKey(ex.domain, ex.id.workflowId()), ex);
+            executions.resume(ex);
             resumed.add(ex);
         }
         Work work = new Work();
@@ -84,7 +77,7 @@ public final class SwfEngine implements AutoCloseable {
 
     /** Open executions held in memory. */
     public int openExecutions() {
-        return open.size();
+        return executions.openCount();
     }
 
     /** Why the store cannot write, while it retries; empty when healthy. */
@@ -103,15 +96,11 @@ public final class SwfEngine implements AutoCloseable {
         return Instant.ofEpochMilli(System.currentTimeMillis());
     }
 
-    static String workflowKey(String domain, String workflowId) {
-        return domain + '\u0000' + workflowId;
-    }
-
     /** The open execution a request names; runId optional as in SWF's signal, cancel and terminate calls. */
     Execution openExecution(String domain, String workflowId, String runId) {
         registry.domainRecord(domain);
         Check.required(workflowId, "workflowId");
-        Execution ex = runId == null ? openByWorkflowId.get(workflowKey(domain, workflowId)) : open.get(runId);
+        Execution ex = runId == null ? executions.openOf(domain, workflowId) : executions.open(runId);
         if (ex == null || !ex.domain.equals(domain) || !ex.id.workflowId().equals(workflowId)) {
             throw SwfFaults.unknownResource(
                     "Unknown execution: WorkflowExecution=[workflowId=" + workflowId + ", runId=" + runId + "]");
@@ -151,7 +140,7 @@ public final class SwfEngine implements AutoCloseable {
 
     /** Queues what the execution recorded since its last save; call under its lock. */
     CompletableFuture<Void> save(Execution ex, Work work) {
-        if (ex.isOpen() && ex.events.size() >= options.maxHistoryEvents() - 1) {
+        if (ex.isOpen() && ex.eventCount() >= options.maxHistoryEvents() - 1) {
             outcomes.terminate(ex, work, null, null, null, WorkflowExecutionTerminatedCause.EVENT_LIMIT_EXCEEDED);
         }
         List<Change> changes = new ArrayList<>(3);
@@ -164,19 +153,16 @@ public final class SwfEngine implements AutoCloseable {
             changes.add(new Change.EventsAppended(ex.runId(), events));
         }
         changes.addAll(ex.drainHeartbeats());
-        boolean closing = !ex.isOpen() && open.remove(ex.runId(), ex);
+        boolean closing = !ex.isOpen() && executions.closing(ex);
         if (closing) {
-            openByWorkflowId.remove(workflowKey(ex.domain, ex.id.workflowId()), ex);
             changes.add(new Change.ExecutionPut(record(ex)));
-            // Readers find it here until the store has it, so a run never looks open again after it closed.
-            closingRuns.put(ex.runId(), ex);
         }
         if (changes.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> durable = store.submit(changes);
         if (closing) {
-            durable.whenComplete((ok, failure) -> closingRuns.remove(ex.runId(), ex));
+            durable.whenComplete((ok, failure) -> executions.closeCommitted(ex));
         }
         return durable;
     }
@@ -240,16 +226,6 @@ public final class SwfEngine implements AutoCloseable {
     void offerDecision(Execution ex, long scheduledEventId) {
         queues.decisions(ex.domain, ex.start.taskList().name())
                 .offer(queues.task(ex, scheduledEventId, ex.start.taskPriority()));
-    }
-
-    /** A run held in memory: open, or closed with its close still being committed. */
-    Execution inMemory(String runId) {
-        Execution ex = open.get(runId);
-        return ex != null ? ex : closingRuns.get(runId);
-    }
-
-    Collection<Execution> openExecutionsView() {
-        return open.values();
     }
 
     @Override

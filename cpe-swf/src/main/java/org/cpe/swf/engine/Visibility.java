@@ -44,11 +44,11 @@ final class Visibility {
     GetWorkflowExecutionHistoryResponse history(GetWorkflowExecutionHistoryRequest r) {
         WorkflowExecution id = execution(r.domain(), r.execution());
         int size = Check.pageSize(r.maximumPageSize());
-        Execution ex = engine.inMemory(id.runId());
+        Execution ex = engine.executions.inMemory(id.runId());
         List<HistoryEvent> events;
         if (ex != null && ex.id.workflowId().equals(id.workflowId()) && ex.domain.equals(r.domain())) {
             synchronized (ex) {
-                events = List.copyOf(ex.events);
+                events = List.copyOf(ex.history());
             }
         } else {
             find(r.domain(), id);
@@ -98,7 +98,7 @@ final class Visibility {
         String domain = engine.registry.domainRecord(r.domain()).name();
         Predicate<Execution> filter =
                 openFilter(domain, r.startTimeFilter(), r.executionFilter(), r.typeFilter(), r.tagFilter());
-        long count = engine.openExecutionsView().stream().filter(filter).count();
+        long count = engine.executions.openRuns().stream().filter(filter).count();
         return CountOpenWorkflowExecutionsResponse.builder()
                 .count((int) count)
                 .truncated(false)
@@ -132,7 +132,7 @@ final class Visibility {
 
     private List<WorkflowExecutionInfo> matching(Predicate<Execution> filter) {
         List<WorkflowExecutionInfo> infos = new ArrayList<>();
-        for (Execution ex : engine.openExecutionsView()) {
+        for (Execution ex : engine.executions.openRuns()) {
             if (filter.test(ex)) {
                 infos.add(WorkflowExecutionInfo.builder()
                         .execution(ex.id)
@@ -222,7 +222,7 @@ final class Visibility {
 
     private ExecutionRecord find(String domain, WorkflowExecution requested) {
         WorkflowExecution id = execution(domain, requested);
-        Execution ex = engine.inMemory(id.runId());
+        Execution ex = engine.executions.inMemory(id.runId());
         if (ex != null && ex.domain.equals(domain) && ex.id.workflowId().equals(id.workflowId())) {
             synchronized (ex) {
                 return engine.record(ex);

@@ -47,7 +47,7 @@ public final class JdbcSwfStore implements SwfStore {
             local.ifPresent(file -> OwnerOnly.tighten(file.file()));
             database.migrate();
             if (local.isPresent()) {
-                GroupCommitWriter.replay(writerConnection, local.get(), database.dialect());
+                JournalReplay.replay(writerConnection, local.get(), database.dialect());
             }
             return new JdbcSwfStore(
                     new GroupCommitWriter(database, writerConnection, local), new ReadPool(database, READ_CONNECTIONS));
