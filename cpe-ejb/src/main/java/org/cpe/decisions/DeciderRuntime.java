@@ -2,9 +2,11 @@ package org.cpe.decisions;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
+import org.cpe.loop.LoopSpec;
 import org.cpe.loop.PollCycle;
 import org.cpe.metrics.CpeMetrics;
 import org.cpe.sqs.ClientNotifier;
@@ -140,6 +142,26 @@ public final class DeciderRuntime {
     /** The loop that reports workflows that timed out; see {@link TimeoutWatch}. */
     public PollCycle timeoutWatch() {
         return new TimeoutWatch(swf, this, Instant::now);
+    }
+
+    /**
+     * The Decider's loops: {@code cpe.decider.threads} decision loops, which pause with the role; one notice sender per
+     * lane of the outbox and, unless it is off, the time-out watch, which go on while it is paused.
+     */
+    public List<LoopSpec> loops() {
+        List<LoopSpec> loops = new ArrayList<>();
+        int threads = settings.threads();
+        for (int i = 1; i <= threads; i++) {
+            loops.add(LoopSpec.polling(threads == 1 ? "decider" : "decider-" + i, cycle()));
+        }
+        List<PollCycle> senders = noticeSenders();
+        for (int i = 0; i < senders.size(); i++) {
+            loops.add(LoopSpec.delivering("decider-notices-" + (i + 1), senders.get(i)));
+        }
+        if (!settings.timeoutWatch().isZero()) {
+            loops.add(LoopSpec.delivering("decider-timeouts", timeoutWatch()));
+        }
+        return loops;
     }
 
     SwfClient swf() {

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.cpe.activity.Activity;
@@ -25,7 +24,7 @@ import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.lifecycle.StartupAbort;
-import org.cpe.loop.PollCycle;
+import org.cpe.loop.LoopSpec;
 import org.cpe.swf.files.OwnerOnly;
 import org.cpe.work.ActivityCatalog;
 import org.cpe.work.ActivityWorker;
@@ -69,15 +68,15 @@ public class ActivityPollerRole extends PollingRole {
     SqsClient sqs;
 
     private volatile ActivityWorker worker;
-    private List<Map.Entry<String, PollCycle>> plannedLoops = List.of();
 
     @Override
     protected Role role() {
         return Role.ACTIVITY_POLLER;
     }
 
+    /** Each task list's pollers, which pause with the role, and the senders of the running tasks' messages. */
     @Override
-    protected void prepare(CpeSettings settings, RoleStatus status) {
+    protected List<LoopSpec> loops(CpeSettings settings, RoleStatus status) {
         try {
             ActivityCatalog selected = discover().select(settings.activityPoller());
             ConfigReader reader = configuration.reader();
@@ -106,10 +105,10 @@ public class ActivityPollerRole extends PollingRole {
                     "CPE failed to start the activity poller: " + e.getMessage(), e, configuration.exitOnFailure());
         }
         status.detail("activities", worker.describe());
-        plannedLoops = worker.loops();
         LOG.info(() -> "Activity poller runs " + worker.describe() + "; jobs' files under "
                 + settings.jobAccess().roots() + ", their URLs to "
                 + settings.jobAccess().outbound());
+        return worker.loops();
     }
 
     /** Makes the folders jobs may write to when they are missing, such as the default one under the data folder. */
@@ -138,32 +137,6 @@ public class ActivityPollerRole extends PollingRole {
     /** The worker of this server, while the role runs. */
     public Optional<ActivityWorker> worker() {
         return Optional.ofNullable(worker);
-    }
-
-    @Override
-    protected int loopCount(CpeSettings settings) {
-        return plannedLoops.size();
-    }
-
-    @Override
-    protected PollCycle cycle(CpeSettings settings) {
-        throw new IllegalStateException("the activity poller's loops are planned by prepare");
-    }
-
-    /** The task lists' pollers pause; the sender of the running tasks' messages goes on. */
-    @Override
-    protected boolean pausable(int index, int count) {
-        return !plannedLoops.get(index).getKey().startsWith("activity-notices");
-    }
-
-    @Override
-    protected PollCycle cycle(CpeSettings settings, int index) {
-        return plannedLoops.get(index).getValue();
-    }
-
-    @Override
-    protected String loopName(int index, int count) {
-        return plannedLoops.get(index).getKey();
     }
 
     /**

@@ -6,13 +6,16 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Role;
+import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.decisions.ServerPlans;
 import org.cpe.intake.InputCycle;
 import org.cpe.lifecycle.RoleStatus;
-import org.cpe.loop.PollCycle;
+import org.cpe.loop.LoopSpec;
 import org.cpe.work.ProgressBoard;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
@@ -47,42 +50,29 @@ public class InputPollerRole extends PollingRole {
         return Role.INPUT_POLLER;
     }
 
+    /** Each client's loops on its input queue, after the server's plans are loaded (the Decider reports rejected ones). */
     @Override
-    protected int loopCount(CpeSettings settings) {
-        return Math.max(
-                1, settings.clients().clients().size() * settings.clients().loopsPerClient());
-    }
-
-    @Override
-    protected PollCycle cycle(CpeSettings settings) {
-        return new IdleCycle();
-    }
-
-    @Override
-    protected PollCycle cycle(CpeSettings settings, int index) {
-        if (settings.clients().clients().isEmpty()) {
-            return new IdleCycle();
+    protected List<LoopSpec> loops(CpeSettings settings, RoleStatus status) {
+        PlanLibrary library = plans.library();
+        List<ClientDefinition> clients = settings.clients().clients();
+        if (clients.isEmpty()) {
+            return List.of(LoopSpec.polling("input-poller-1", new IdleCycle()));
         }
-        ClientDefinition client =
-                settings.clients().clients().get(index / settings.clients().loopsPerClient());
-        return new InputCycle(
-                sqs,
-                swf,
-                settings.decider().domain(),
-                client,
-                settings.sqs().deadLetterQueue(),
-                plans.library(),
-                board);
-    }
-
-    /** The server's plans, loaded before the loops start; rejected ones are the Decider's to report. */
-    @Override
-    protected void prepare(CpeSettings settings, RoleStatus status) {
-        plans.library();
-    }
-
-    @Override
-    protected String loopName(int index, int count) {
-        return "input-poller-" + (index + 1);
+        List<LoopSpec> loops = new ArrayList<>();
+        for (ClientDefinition client : clients) {
+            for (int i = 0; i < settings.clients().loopsPerClient(); i++) {
+                loops.add(LoopSpec.polling(
+                        "input-poller-" + (loops.size() + 1),
+                        new InputCycle(
+                                sqs,
+                                swf,
+                                settings.decider().domain(),
+                                client,
+                                settings.sqs().deadLetterQueue(),
+                                library,
+                                board)));
+            }
+        }
+        return loops;
     }
 }

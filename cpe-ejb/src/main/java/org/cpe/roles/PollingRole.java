@@ -18,16 +18,16 @@ import org.cpe.lifecycle.RoleRegistry;
 import org.cpe.lifecycle.RoleStatus;
 import org.cpe.loop.Backoff;
 import org.cpe.loop.LoopHandle;
+import org.cpe.loop.LoopSpec;
 import org.cpe.loop.PauseGate;
-import org.cpe.loop.PollCycle;
 import org.cpe.loop.PollLoop;
 import org.cpe.metrics.CpeMetrics;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
 
 /**
- * The lifecycle shell shared by the poller roles: when the role is enabled it submits one {@link PollLoop} to the
- * container's managed executor and returns; on undeploy it stops the loop, waiting at most
+ * The lifecycle shell shared by the poller roles: when the role is enabled it submits a {@link PollLoop} for each loop
+ * the role declares ({@link #loops}) to the container's managed executor and returns; on undeploy it stops the loop, waiting at most
  * {@code cpe.shutdown.timeout-seconds} for the turn in flight.
  */
 public abstract class PollingRole {
@@ -59,39 +59,16 @@ public abstract class PollingRole {
     /** The role this bean runs. */
     protected abstract Role role();
 
-    /** One loop's work, built once per loop and start. */
-    protected abstract PollCycle cycle(CpeSettings settings);
-
-    /** The work of loop {@code index} (from 0) of {@link #loopCount}; by default every loop does {@link #cycle}. */
-    protected PollCycle cycle(CpeSettings settings, int index) {
-        return cycle(settings);
-    }
-
-    /** The name loop {@code index} logs and reports under. */
-    protected String loopName(int index, int count) {
-        return count == 1 ? role().configName() : role().configName() + "-" + (index + 1);
-    }
-
-    /** How many loops the role runs side by side; each gets its own {@link #cycle}. */
-    protected int loopCount(CpeSettings settings) {
-        return 1;
-    }
+    /**
+     * The loops the role runs, built once at start: each with its name, its turn and whether pausing the role holds
+     * it. Whatever they share is loaded here, and reported on the role's {@code status}.
+     */
+    protected abstract List<LoopSpec> loops(CpeSettings settings, RoleStatus status);
 
     /** Where the role's loops count and time their work: MicroProfile Metrics when the server has it. */
     protected CpeMetrics metrics() {
         return metricsBean.isResolvable() ? metricsBean.get() : CpeMetrics.NONE;
     }
-
-    /**
-     * Whether loop {@code index} waits while the role is paused: the loops that poll for work do; those that deliver
-     * what running work produced (notices) go on.
-     */
-    protected boolean pausable(int index, int count) {
-        return true;
-    }
-
-    /** Runs before the loops are built, to load what they share and report it on the role's status. */
-    protected void prepare(CpeSettings settings, RoleStatus status) {}
 
     @PostConstruct
     void start() {
@@ -105,22 +82,17 @@ public abstract class PollingRole {
         Backoff backoff =
                 new Backoff(settings.loops().initialBackoff(), settings.loops().maxBackoff());
         makeClients();
-        prepare(settings, status);
-        int count = loopCount(settings);
-        int pausable = 0;
-        for (int i = 0; i < count; i++) {
-            pausable += pausable(i, count) ? 1 : 0;
-        }
-        gate.loops(pausable);
-        for (int i = 0; i < count; i++) {
+        List<LoopSpec> declared = loops(settings, status);
+        gate.loops((int) declared.stream().filter(LoopSpec::pausable).count());
+        for (LoopSpec loop : declared) {
             loops.add(LoopHandle.submit(
                     executor,
                     new PollLoop(
-                            loopName(i, count),
-                            cycle(settings, i),
+                            loop.name(),
+                            loop.cycle(),
                             backoff,
-                            status.loop(loopName(i, count)),
-                            pausable(i, count) ? gate : null)));
+                            status.loop(loop.name()),
+                            loop.pausable() ? gate : null)));
         }
         LOG.info(() -> "Role " + role().configName() + " started");
     }

@@ -26,6 +26,7 @@ import org.cpe.activity.access.StorageRoots;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.ActivityPollerSettings;
 import org.cpe.config.ActivityPollerSettings.TypeSettings;
+import org.cpe.loop.LoopSpec;
 import org.cpe.loop.PollCycle;
 import org.cpe.metrics.CpeMetrics;
 import org.cpe.sqs.ClientNotifier;
@@ -156,17 +157,17 @@ public final class ActivityWorker {
     }
 
     /** The loops to run: each task list's pollers, then the sender of the client messages. */
-    public List<Map.Entry<String, PollCycle>> loops() {
-        List<Map.Entry<String, PollCycle>> loops = new ArrayList<>();
+    public List<LoopSpec> loops() {
+        List<LoopSpec> loops = new ArrayList<>();
         for (TaskList list : taskLists.values()) {
             for (int i = 1; i <= list.pollers(); i++) {
                 String name = "activity-poller-" + list.name() + (list.pollers() == 1 ? "" : "-" + i);
-                loops.add(Map.entry(name, new TaskListPoller(swf, this, domain, list.name(), list.slots())));
+                loops.add(LoopSpec.polling(name, new TaskListPoller(swf, this, domain, list.name(), list.slots())));
             }
         }
         List<PollCycle> senders = outbox.senders();
         for (int i = 0; i < senders.size(); i++) {
-            loops.add(Map.entry("activity-notices-" + (i + 1), senders.get(i)));
+            loops.add(LoopSpec.delivering("activity-notices-" + (i + 1), senders.get(i)));
         }
         return loops;
     }

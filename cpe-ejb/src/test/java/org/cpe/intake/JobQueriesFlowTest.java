@@ -153,7 +153,7 @@ class JobQueriesFlowTest {
                 Executors.defaultThreadFactory(),
                 board,
                 Outbox.DEFAULT_LANES);
-        worker.loops().forEach(l -> loops.start(l.getKey(), () -> l.getValue().pollOnce(stop)));
+        worker.loops().forEach(l -> loops.start(l.name(), () -> l.cycle().pollOnce(stop)));
         demo = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", runtime.plans(), board);
         other = new InputCycle(sqs, swf, "cpe", OTHER, "dlq", runtime.plans(), board);
         elsewhere = new InputCycle(sqs, swf, "cpe", DEMO, "dlq", runtime.plans(), new ProgressBoard());

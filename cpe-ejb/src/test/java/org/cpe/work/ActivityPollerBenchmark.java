@@ -207,7 +207,7 @@ class ActivityPollerBenchmark {
         }
         ActivityWorker worker = new ActivityWorker(
                 swf, sqs, "cpe", settings, List.of(WorkerHarness.DEMO), plans, Executors.defaultThreadFactory());
-        worker.loops().forEach(l -> loops.start(l.getKey(), () -> l.getValue().pollOnce(stop)));
+        worker.loops().forEach(l -> loops.start(l.name(), () -> l.cycle().pollOnce(stop)));
         return worker;
     }
 

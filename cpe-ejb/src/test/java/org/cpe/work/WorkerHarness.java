@@ -19,7 +19,7 @@ import org.cpe.config.ActivityPollerSettings;
 import org.cpe.config.AwsSettings;
 import org.cpe.config.EmbeddedSqsSettings;
 import org.cpe.decisions.TestLoops;
-import org.cpe.loop.PollCycle;
+import org.cpe.loop.LoopSpec;
 import org.cpe.loop.StopSignal;
 import org.cpe.sqs.EmbeddedQueues;
 import org.cpe.sqs.EmbeddedSqsServer;
@@ -91,8 +91,8 @@ final class WorkerHarness implements AutoCloseable {
                             type.name() + "-" + type.version(), settings.slots(), settings.pollers())));
         }
         worker = new ActivityWorker(swf, sqs, DOMAIN, settings, List.of(DEMO), plans, Executors.defaultThreadFactory());
-        for (Map.Entry<String, PollCycle> loop : worker.loops()) {
-            loops.start(loop.getKey(), () -> loop.getValue().pollOnce(stop));
+        for (LoopSpec loop : worker.loops()) {
+            loops.start(loop.name(), () -> loop.cycle().pollOnce(stop));
         }
         return worker;
     }
