@@ -2,14 +2,16 @@ package org.cpe.aws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
+import org.cpe.config.ConfigProblem;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
 import org.cpe.config.Endpoint;
-import org.cpe.sqs.EmbeddedSqsService;
-import org.cpe.workflow.EmbeddedSwfService;
+import org.cpe.config.InvalidConfigurationException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.swf.SwfClient;
 
@@ -25,10 +27,10 @@ public class AwsClientProducer {
     CpeConfiguration configuration;
 
     @Inject
-    EmbeddedSqsService embeddedSqs;
+    Instance<LocalSqs> embeddedSqs;
 
     @Inject
-    EmbeddedSwfService embeddedSwf;
+    Instance<LocalSwf> embeddedSwf;
 
     @Produces
     @ApplicationScoped
@@ -37,7 +39,8 @@ public class AwsClientProducer {
         Endpoint endpoint = settings.sqs().endpoint();
         URI uri =
                 switch (endpoint.kind()) {
-                    case EMBEDDED -> embeddedSqs.localEndpoint();
+                    case EMBEDDED -> local(embeddedSqs, "cpe.sqs.endpoint", "SQS")
+                            .localEndpoint();
                     case URL -> endpoint.url();
                     case AWS -> null;
                 };
@@ -55,7 +58,7 @@ public class AwsClientProducer {
         Endpoint endpoint = settings.swf().endpoint();
         return switch (endpoint.kind()) {
                 // In the same JVM the roles skip HTTP: the in-process client answers with the same SDK objects.
-            case EMBEDDED -> embeddedSwf.client();
+            case EMBEDDED -> local(embeddedSwf, "cpe.swf.endpoint", "SWF").client();
             case URL -> AwsClientFactory.swf(
                     endpoint.url(), settings.aws(), settings.swf().socketTimeout());
             case AWS -> AwsClientFactory.swf(
@@ -65,5 +68,17 @@ public class AwsClientProducer {
 
     void closeSwf(@Disposes SwfClient client) {
         client.close();
+    }
+
+    /** This application's embedded service, or a clear error when it has none (a worker deployed on its own). */
+    private static <T> T local(Instance<T> service, String key, String name) {
+        if (service.isUnsatisfied()) {
+            throw new InvalidConfigurationException(List.of(new ConfigProblem(
+                    key,
+                    "embedded",
+                    "this application has no embedded " + name + " service",
+                    "the URL of a CPE server's " + name + " endpoint, or 'aws'")));
+        }
+        return service.get();
     }
 }

@@ -17,6 +17,7 @@ import org.cpe.decider.plan.StepDef;
 import org.cpe.decider.plan.StepEnd;
 import org.cpe.protocol.MessageType;
 import org.cpe.protocol.Notice;
+import org.cpe.protocol.Signals;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
 /**

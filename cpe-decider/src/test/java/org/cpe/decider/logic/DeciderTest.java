@@ -10,6 +10,7 @@ import org.cpe.decider.plan.PlanException;
 import org.cpe.decider.plan.PlanParser;
 import org.cpe.protocol.MessageType;
 import org.cpe.protocol.Notice;
+import org.cpe.protocol.Signals;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.Decision;

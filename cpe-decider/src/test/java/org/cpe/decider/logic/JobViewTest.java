@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cpe.decider.logic.JobView.Status;
+import org.cpe.protocol.Signals;
 import org.junit.jupiter.api.Test;
 
 class JobViewTest {

@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.cpe.decider.plan.PlanCheck;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.decider.plan.PlanProblem;
-import org.cpe.roles.DeciderRole;
+import org.cpe.decider.runtime.DeciderRole;
 
 /**
  * Execution plans. {@code POST /api/plans/validate} checks a plan's YAML text (the request body, any content type)

@@ -13,14 +13,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cpe.activitypoller.ActivityPollerRole;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.Role;
+import org.cpe.decider.runtime.DeciderRole;
+import org.cpe.inputpoller.InputPollerRole;
+import org.cpe.lifecycle.PollingRole;
 import org.cpe.lifecycle.RoleRegistry;
 import org.cpe.lifecycle.RoleSnapshot;
-import org.cpe.roles.ActivityPollerRole;
-import org.cpe.roles.DeciderRole;
-import org.cpe.roles.InputPollerRole;
-import org.cpe.roles.PollingRole;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**

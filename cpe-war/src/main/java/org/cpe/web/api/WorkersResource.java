@@ -8,10 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import org.cpe.activitypoller.ActivityPollerRole;
+import org.cpe.activitypoller.ActivityWorker;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.lifecycle.RoleRegistry;
-import org.cpe.roles.ActivityPollerRole;
-import org.cpe.work.ActivityWorker;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**

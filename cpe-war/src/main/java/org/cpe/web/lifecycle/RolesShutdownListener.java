@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import org.cpe.roles.ServerLifecycle;
+import org.cpe.server.ServerLifecycle;
 
 /**
  * Stops CPE's roles when the web application is destroyed: on Payara Micro this is the one callback a Ctrl-C or

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
-import org.cpe.objects.EmbeddedS3Service;
+import org.cpe.embedded.s3.EmbeddedS3Service;
 import org.cpe.s3.http.S3Reply;
 import org.cpe.s3.http.S3Request;
 import org.cpe.s3.http.S3RestProtocol;

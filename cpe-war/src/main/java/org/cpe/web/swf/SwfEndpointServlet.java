@@ -21,11 +21,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
+import org.cpe.embedded.swf.EmbeddedSwfService;
 import org.cpe.swf.client.EmbeddedSwfClient;
 import org.cpe.swf.http.Reply;
 import org.cpe.swf.http.SigV4Verifier;
 import org.cpe.swf.http.SwfJsonProtocol;
-import org.cpe.workflow.EmbeddedSwfService;
 
 /**
  * SWF's wire protocol for the embedded service, so that pollers on other machines, the AWS SDKs and boto3 reach it
