@@ -67,7 +67,7 @@ public record JobView(boolean cancelRequested, List<Step> steps) {
         history.forEach(state::apply);
         if (!state.cancelRequested) {
             // Skips follow from the ends, as the Decider sees them; a canceled workflow's steps stay as they were.
-            Decider.propagate(state);
+            Dependencies.propagate(state);
         }
         List<Step> steps = state.steps.values().stream()
                 .map(s -> new Step(

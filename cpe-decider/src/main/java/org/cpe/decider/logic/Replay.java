@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cpe.decider.plan.ActivityDef;
 import org.cpe.decider.plan.OutputPath;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.StepDef;
@@ -117,13 +116,13 @@ final class Replay {
                 if (step != null && step.phase == Phase.RUNNING) {
                     String type = a.timeoutTypeAsString();
                     if (isNew(event)) {
-                        ObjectNode activity = activity(step);
+                        ObjectNode activity = ActivityNotices.activity(step);
                         activity.put("timeoutType", type);
                         activity.put("attempt", step.attempts);
                         if (a.details() != null) {
                             activity.put("details", a.details());
                         }
-                        notices.add(new Notice(MessageType.ACTIVITY_TIMEOUT, data(activity), false));
+                        notices.add(new Notice(MessageType.ACTIVITY_TIMEOUT, ActivityNotices.data(activity), false));
                     }
                     fail(step, type, "The activity timed out (" + type + ")", true);
                 }
@@ -224,7 +223,7 @@ final class Replay {
             step.reason = Reasons.CANCELED;
         }
         if (isNew(event)) {
-            notices.add(new Notice(MessageType.ACTIVITY_CANCELED, data(activity(step)), false));
+            notices.add(ActivityNotices.canceled(step));
         }
     }
 
@@ -296,22 +295,5 @@ final class Replay {
     private String stepOfTimer(String timerId) {
         int dash = timerId.indexOf('-');
         return dash < 0 ? null : timerId.substring(dash + 1);
-    }
-
-    /** {@code activity} as the original's messages show it. */
-    static ObjectNode activity(StepState step) {
-        ActivityDef def = step.def.activity();
-        ObjectNode activity = JSON.createObjectNode();
-        activity.put("activityId", step.name());
-        ObjectNode type = activity.putObject("activityType");
-        type.put("name", def.name());
-        type.put("version", def.version());
-        return activity;
-    }
-
-    static ObjectNode data(ObjectNode activity) {
-        ObjectNode data = JSON.createObjectNode();
-        data.set("activity", activity);
-        return data;
     }
 }
