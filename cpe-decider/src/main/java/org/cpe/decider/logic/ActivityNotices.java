@@ -40,8 +40,19 @@ final class ActivityNotices {
         return new Notice(MessageType.ACTIVITY_CANCELED, data(activity(step)), false);
     }
 
+    /** The current attempt timed out; {@code details} are the last heartbeat's, if any. */
+    static Notice timedOut(StepState step, String timeoutType, String details) {
+        ObjectNode activity = activity(step);
+        activity.put("timeoutType", timeoutType);
+        activity.put("attempt", step.attempts);
+        if (details != null) {
+            activity.put("details", details);
+        }
+        return new Notice(MessageType.ACTIVITY_TIMEOUT, data(activity), false);
+    }
+
     /** {@code activity} as the original's messages show it. */
-    static ObjectNode activity(StepState step) {
+    private static ObjectNode activity(StepState step) {
         ActivityDef def = step.def.activity();
         ObjectNode activity = Replay.JSON.createObjectNode();
         activity.put("activityId", step.name());
@@ -51,7 +62,7 @@ final class ActivityNotices {
         return activity;
     }
 
-    static ObjectNode data(ObjectNode activity) {
+    private static ObjectNode data(ObjectNode activity) {
         ObjectNode data = Replay.JSON.createObjectNode();
         data.set("activity", activity);
         return data;

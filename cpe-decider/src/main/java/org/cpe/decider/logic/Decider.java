@@ -111,7 +111,7 @@ public final class Decider {
             return true;
         }
         long seconds = Math.max(1, (delay.toMillis() + 999) / 1000);
-        String timerId = Replay.timerId(step);
+        String timerId = RetryTimers.id(step);
         decisions.add(SwfDecisions.startTimer(timerId, seconds, step.name()));
         step.phase = Phase.WAITING;
         step.timerId = timerId;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +15,7 @@ import org.cpe.decider.plan.OutputPath;
 import org.cpe.decider.plan.Plan;
 import org.cpe.decider.plan.StepDef;
 import org.cpe.decider.plan.StepEnd;
-import org.cpe.protocol.MessageType;
 import org.cpe.protocol.Notice;
-import org.cpe.protocol.Signals;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
 /**
@@ -38,7 +37,7 @@ final class Replay {
     boolean cancelRequested;
     boolean started;
     /** The time of the event being applied. */
-    private java.time.Instant clock;
+    private Instant clock;
 
     Replay(Plan plan, long previousStartedEventId) {
         this.plan = plan;
@@ -58,16 +57,7 @@ final class Replay {
                 var a = event.activityTaskScheduledEventAttributes();
                 StepState step = steps.get(a.activityId());
                 if (step != null) {
-                    step.phase = Phase.RUNNING;
-                    step.attempts++;
-                    step.cancelRequested = false;
-                    step.taskStarted = false;
-                    step.timerId = null;
-                    step.scheduledAt = event.eventTimestamp();
-                    step.startedAt = null;
-                    step.startedEventId = -1;
-                    step.progress = null;
-                    step.progressAt = null;
+                    step.scheduled(event.eventTimestamp());
                     byScheduledEvent.put(event.eventId(), step);
                 }
             }
@@ -80,7 +70,8 @@ final class Replay {
                     step.startedEventId = event.eventId();
                 }
             }
-            case WORKFLOW_EXECUTION_SIGNALED -> signaled(event.workflowExecutionSignaledEventAttributes());
+            case WORKFLOW_EXECUTION_SIGNALED -> StepSignals.apply(
+                    steps, event.workflowExecutionSignaledEventAttributes(), clock);
             case REQUEST_CANCEL_ACTIVITY_TASK_FAILED -> {
                 // The activity closed before the request reached it: there is nothing left to ask.
                 StepState step = steps.get(
@@ -116,13 +107,7 @@ final class Replay {
                 if (step != null && step.phase == Phase.RUNNING) {
                     String type = a.timeoutTypeAsString();
                     if (isNew(event)) {
-                        ObjectNode activity = ActivityNotices.activity(step);
-                        activity.put("timeoutType", type);
-                        activity.put("attempt", step.attempts);
-                        if (a.details() != null) {
-                            activity.put("details", a.details());
-                        }
-                        notices.add(new Notice(MessageType.ACTIVITY_TIMEOUT, ActivityNotices.data(activity), false));
+                        notices.add(ActivityNotices.timedOut(step, type, a.details()));
                     }
                     fail(step, type, "The activity timed out (" + type + ")", true);
                 }
@@ -178,40 +163,14 @@ final class Replay {
             }
             case START_TIMER_FAILED -> {
                 // Without the timer, retry at once rather than never.
-                StepState step = steps.get(
-                        stepOfTimer(event.startTimerFailedEventAttributes().timerId()));
+                StepState step = steps.get(RetryTimers.stepOf(
+                        event.startTimerFailedEventAttributes().timerId()));
                 if (step != null && step.phase == Phase.RETRY_DUE) {
                     step.phase = Phase.READY;
                 }
             }
             default -> {
-                // Decision task events, markers, signals and the rest do not change a step.
-            }
-        }
-    }
-
-    /**
-     * A client's {@code CANCEL_ACTIVITY}: it holds for the attempt that runs or waits now; a step that has not started
-     * or has ended is left alone.
-     */
-    private void signaled(software.amazon.awssdk.services.swf.model.WorkflowExecutionSignaledEventAttributes a) {
-        if (Signals.CANCEL_ACTIVITY.equals(a.signalName())) {
-            // A client's CANCEL_ACTIVITY: it holds for the attempt that runs or waits now; a step that has not
-            // started or has ended is left alone.
-            StepState step = steps.get(Signals.activityIdOf(Signals.parse(a.input())));
-            if (step != null
-                    && (step.phase == Phase.RUNNING || step.phase == Phase.WAITING || step.phase == Phase.RETRY_DUE)) {
-                step.cancelWanted = true;
-            }
-        } else if (Signals.PROGRESS.equals(a.signalName())) {
-            // Only the progress of the attempt that runs now: a late signal of an earlier one is dropped.
-            JsonNode input = Signals.parse(a.input());
-            StepState step = steps.get(Signals.activityIdOf(input));
-            if (step != null
-                    && step.phase == Phase.RUNNING
-                    && step.startedEventId == input.path("startedEventId").asLong(-1)) {
-                step.progress = input.get("progress");
-                step.progressAt = clock;
+                // Decision task events, markers and the rest do not change a step.
             }
         }
     }
@@ -238,21 +197,9 @@ final class Replay {
 
     private void started(String text) {
         started = true;
-        if (text == null || text.isBlank()) {
-            input = NullNode.getInstance();
-        } else {
-            try {
-                input = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                inputProblem = "The workflow input is not JSON: " + e.getOriginalMessage();
-                return;
-            }
-        }
-        if (plan.inputSpec() != null) {
-            plan.inputSpec()
-                    .violations(input)
-                    .ifPresent(v -> inputProblem = "The workflow input does not meet the plan's input_spec: " + v);
-        }
+        WorkflowInput given = WorkflowInput.parse(plan, text);
+        input = given.value();
+        inputProblem = given.problem();
     }
 
     private void completed(StepState step, String result) {
@@ -284,16 +231,5 @@ final class Replay {
         } else {
             ended(step, StepEnd.FAILED);
         }
-    }
-
-    /** Timer ids are {@code retry<attempt>-<step>}. */
-    static String timerId(StepState step) {
-        String id = "retry" + (step.attempts + 1) + "-" + step.name();
-        return id.length() <= 256 ? id : id.substring(0, 256);
-    }
-
-    private String stepOfTimer(String timerId) {
-        int dash = timerId.indexOf('-');
-        return dash < 0 ? null : timerId.substring(dash + 1);
     }
 }

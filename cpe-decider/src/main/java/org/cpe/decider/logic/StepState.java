@@ -42,6 +42,20 @@ final class StepState {
         return def.name();
     }
 
+    /** A new attempt scheduled at {@code at}: what the previous one left is cleared. */
+    void scheduled(java.time.Instant at) {
+        phase = Phase.RUNNING;
+        attempts++;
+        cancelRequested = false;
+        taskStarted = false;
+        timerId = null;
+        scheduledAt = at;
+        startedAt = null;
+        startedEventId = -1;
+        progress = null;
+        progressAt = null;
+    }
+
     void end(StepEnd how) {
         phase = Phase.DONE;
         end = how;
