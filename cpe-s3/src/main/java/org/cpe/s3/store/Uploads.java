@@ -3,14 +3,12 @@ package org.cpe.s3.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,10 +32,12 @@ public final class Uploads {
 
     private final Path dir;
     private final ObjectStore store;
+    private final Staging staging;
 
-    Uploads(Path dir, ObjectStore store) throws IOException {
+    Uploads(Path dir, ObjectStore store, Staging staging) throws IOException {
         this.dir = dir;
         this.store = store;
+        this.staging = staging;
         Files.createDirectories(dir);
     }
 
@@ -75,21 +75,13 @@ public final class Uploads {
             throw StoreException.invalidArgument(
                     "Part number must be an integer between 1 and 10000, inclusive: " + number, uploadId);
         }
-        Path partial = store.newTemporary();
+        Staging.Staged part = staging.write(data);
         try {
-            MessageDigest md5 = ObjectStore.md5();
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
-                    OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), md5)) {
-                data.transferTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            String etag = HexFormat.of().formatHex(md5.digest());
-            Files.writeString(upload.resolve(number + ".etag"), etag, StandardCharsets.US_ASCII);
-            Files.move(partial, upload.resolve(Integer.toString(number)), StandardCopyOption.REPLACE_EXISTING);
-            return etag;
+            Files.writeString(upload.resolve(number + ".etag"), part.md5(), StandardCharsets.US_ASCII);
+            Files.move(part.file(), upload.resolve(Integer.toString(number)), StandardCopyOption.REPLACE_EXISTING);
+            return part.md5();
         } finally {
-            Files.deleteIfExists(partial);
+            Files.deleteIfExists(part.file());
         }
     }
 
@@ -101,8 +93,8 @@ public final class Uploads {
             throw new StoreException(
                     "MalformedXML", 400, "You must specify at least one part to complete an upload", uploadId);
         }
-        MessageDigest etags = ObjectStore.md5();
-        Path joined = store.newTemporary();
+        MessageDigest etags = Staging.md5();
+        Path joined = staging.newFile();
         long size = 0;
         try {
             try (FileChannel out = FileChannel.open(joined, StandardOpenOption.WRITE)) {
