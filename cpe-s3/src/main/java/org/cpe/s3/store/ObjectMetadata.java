@@ -29,7 +29,7 @@ final class ObjectMetadata {
         p.setProperty("etag", info.etag());
         p.setProperty("content-type", info.contentType());
         p.setProperty("last-modified", info.lastModified().toString());
-        info.metadata().forEach((name, value) -> p.setProperty(USER + name, value));
+        putUser(p, info.metadata());
         try (FileChannel channel =
                         FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                 OutputStream out = Channels.newOutputStream(channel)) {
@@ -45,18 +45,28 @@ final class ObjectMetadata {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        Map<String, String> user = new TreeMap<>();
-        for (String name : p.stringPropertyNames()) {
-            if (name.startsWith(USER)) {
-                user.put(name.substring(USER.length()), p.getProperty(name));
-            }
-        }
         return Optional.of(new ObjectInfo(
                 p.getProperty("key"),
                 Long.parseLong(p.getProperty("size")),
                 p.getProperty("etag"),
                 p.getProperty("content-type"),
                 Instant.parse(p.getProperty("last-modified")),
-                user));
+                user(p)));
+    }
+
+    /** Adds the user metadata as {@code x-amz-meta-} properties (a multipart upload keeps it so until completion). */
+    static void putUser(Properties p, Map<String, String> user) {
+        user.forEach((name, value) -> p.setProperty(USER + name, value));
+    }
+
+    /** The user metadata among the properties, by name. */
+    static Map<String, String> user(Properties p) {
+        Map<String, String> user = new TreeMap<>();
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith(USER)) {
+                user.put(name.substring(USER.length()), p.getProperty(name));
+            }
+        }
+        return user;
     }
 }

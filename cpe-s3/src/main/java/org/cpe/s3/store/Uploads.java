@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -60,7 +59,7 @@ public final class Uploads {
         if (contentType != null) {
             p.setProperty("content-type", contentType);
         }
-        metadata.forEach((name, value) -> p.setProperty("x-amz-meta-" + name, value));
+        ObjectMetadata.putUser(p, metadata);
         try (OutputStream out = Files.newOutputStream(upload.resolve(UPLOAD))) {
             p.store(out, null);
         }
@@ -145,12 +144,7 @@ public final class Uploads {
                 out.force(true);
             }
             Properties p = properties(upload);
-            Map<String, String> metadata = new TreeMap<>();
-            for (String name : p.stringPropertyNames()) {
-                if (name.startsWith("x-amz-meta-")) {
-                    metadata.put(name.substring("x-amz-meta-".length()), p.getProperty(name));
-                }
-            }
+            Map<String, String> metadata = ObjectMetadata.user(p);
             String etag = HexFormat.of().formatHex(etags.digest()) + "-" + parts.size();
             ObjectInfo info = store.commit(bucket, key, joined, size, etag, p.getProperty("content-type"), metadata);
             deleteUpload(upload);
