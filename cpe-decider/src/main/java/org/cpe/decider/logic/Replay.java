@@ -35,7 +35,6 @@ final class Replay {
     JsonNode input = NullNode.getInstance();
     String inputProblem;
     boolean cancelRequested;
-    boolean started;
     /** The time of the event being applied. */
     private Instant clock;
 
@@ -196,7 +195,6 @@ final class Replay {
     }
 
     private void started(String text) {
-        started = true;
         WorkflowInput given = WorkflowInput.parse(plan, text);
         input = given.value();
         inputProblem = given.problem();
