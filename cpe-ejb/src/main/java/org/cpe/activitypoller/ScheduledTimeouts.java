@@ -1,5 +1,6 @@
 package org.cpe.activitypoller;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,8 +43,9 @@ final class ScheduledTimeouts {
                         .maximumPageSize(PAGE)
                         .nextPageToken(next));
                 for (HistoryEvent event : events.events()) {
+                    // equals, not ==: the ids are boxed Longs, equal by reference only within the small-value cache.
                     if (scheduledId == null
-                            && event.eventId() == task.startedEventId()
+                            && Objects.equals(event.eventId(), task.startedEventId())
                             && event.eventType() == EventType.ACTIVITY_TASK_STARTED) {
                         scheduledId = event.activityTaskStartedEventAttributes().scheduledEventId();
                     } else if (scheduledId != null && event.eventId().equals(scheduledId)) {
