@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.cpe.activity.ActivityReasons;
 import org.cpe.activity.ActivityType;
-import org.cpe.activity.access.OutboundHttp;
 import org.cpe.activity.access.OutboundPolicy;
 import org.cpe.activity.access.StorageRoots;
 import org.cpe.activitypoller.ActivityCatalog.Implementation;
@@ -56,8 +55,7 @@ public final class ActivityWorker {
     /** One selected activity type and where and how it runs. */
     private volatile CpeMetrics metrics = CpeMetrics.NONE;
 
-    private volatile StorageRoots files = StorageRoots.none();
-    private volatile OutboundHttp web = OutboundHttp.publicOnly();
+    private volatile JobAccess access = JobAccess.NONE;
 
     private final Map<String, Instant> lastPolls = new ConcurrentHashMap<>();
 
@@ -266,8 +264,7 @@ public final class ActivityWorker {
                 manual,
                 heartbeatTimeout,
                 settings.progressInterval().toNanos(),
-                files,
-                web);
+                access);
         running.add(task);
         try {
             if (closing) {
@@ -309,8 +306,7 @@ public final class ActivityWorker {
      * may reach. Until set, no file and only public addresses.
      */
     public void jobAccess(StorageRoots roots, OutboundPolicy outbound) {
-        this.files = roots;
-        this.web = new OutboundHttp(outbound);
+        this.access = JobAccess.of(roots, outbound);
     }
 
     /** Where the worker counts its polls and tasks; nothing is counted until set. */
