@@ -2,6 +2,7 @@ package org.cpe.activitypoller;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.access.OutboundHttp;
@@ -19,7 +20,9 @@ import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 final class RunningTask implements ActivityContext {
 
     private final PollForActivityTaskResponse polled;
-    private final JobRoute route;
+    private final Supplier<JobRoute> routeLookup;
+    private final Object routeLock = new Object();
+    private JobRoute route; // guarded by routeLock
     private final ActivityMessages messages;
     private final JobAccess access;
     private final long startNanos = System.nanoTime();
@@ -31,23 +34,22 @@ final class RunningTask implements ActivityContext {
     private volatile WorkTask task;
 
     /**
-     * @param probeAfterNanos with manual heartbeats, how long without life before a heartbeat goes out anyway to learn
-     *     whether SWF still knows the task (its heartbeat timeout; {@code Long.MAX_VALUE} for none)
+     * @param routeLookup reads the job's route from SWF; called once, when the route is first needed: on the task's
+     *     thread before its activity starts, unless the stopping worker answers the task first
      */
     RunningTask(
             PollForActivityTaskResponse polled,
-            JobRoute route,
+            Supplier<JobRoute> routeLookup,
             ActivityMessages messages,
             boolean manualHeartbeats,
-            long probeAfterNanos,
             long progressIntervalNanos,
             JobAccess access) {
         this.polled = polled;
-        this.route = route;
+        this.routeLookup = routeLookup;
         this.messages = messages;
         this.access = access;
         this.reports = new TaskReports(this, messages, progressIntervalNanos);
-        this.liveness = new TaskLiveness(manualHeartbeats, probeAfterNanos, startNanos);
+        this.liveness = new TaskLiveness(manualHeartbeats, startNanos);
         this.cancellation = new TaskCancellation(polled.activityId());
     }
 
@@ -63,8 +65,17 @@ final class RunningTask implements ActivityContext {
         return polled.taskToken();
     }
 
+    /**
+     * Whose job this is and where its client's messages go, read on first use. Whoever needs it first reads it and
+     * the others wait for that read: the stop may answer a task whose own thread is still reading it.
+     */
     JobRoute route() {
-        return route;
+        synchronized (routeLock) {
+            if (route == null) {
+                route = routeLookup.get();
+            }
+            return route;
+        }
     }
 
     String workflowId() {
@@ -186,6 +197,11 @@ final class RunningTask implements ActivityContext {
 
     // --- the worker's side -------------------------------------------------------------------------------------
 
+    /** The heartbeat timeout the task was scheduled with, in nanoseconds ({@code Long.MAX_VALUE} for none). */
+    void heartbeatTimeout(long nanos) {
+        liveness.probeAfter(nanos);
+    }
+
     /** Sends the progress folded since the last message once the interval has passed, or at once if {@code now}. */
     void flushProgress(boolean now) {
         reports.flush(now);
@@ -219,7 +235,7 @@ final class RunningTask implements ActivityContext {
         return answered.get();
     }
 
-    /** The activity is called on {@code thread}: from now on a lack of life counts, and a cancellation interrupts it. */
+    /** The activity is called on {@code thread}: from now a lack of life counts, and a cancellation interrupts it. */
     void attach(Thread thread) {
         liveness.handedOver();
         cancellation.attach(thread);

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 /**
  * The heartbeat timeout a task was really scheduled with. A plan may set it per activity, and SWF does not hand it to
  * the worker, so it is read from the end of the workflow's history: the task's started event names its scheduled
- * event. When the history cannot be read, the type's registered default stands in.
+ * event. When the history cannot be read, the type's registered default stands in. Read on the task's own thread
+ * before its heartbeats start, so that its poller need not wait for SWF.
  */
 final class ScheduledTimeouts {
 

@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 
 /**
- * Takes the polled tasks over: runs each on a task thread with its heartbeats, answers it once with its outcome, counts
- * it, and gives its slot back after the answer; on stop, fails with {@value ActivityReasons#WORKER_SHUTDOWN} what still
- * runs after the grace time.
+ * Takes the polled tasks over: on a task thread, reads what each needs from its workflow's history (not on the
+ * poller's thread, which would hold the poller while SWF answers), runs it with its heartbeats, answers it once with
+ * its outcome, counts it, and gives its slot back after the answer; on stop, fails with
+ * {@value ActivityReasons#WORKER_SHUTDOWN} what still runs after the grace time.
  */
 final class TaskDispatcher {
 
@@ -64,52 +65,62 @@ final class TaskDispatcher {
         this.heartbeats = new Heartbeats(swf, threads.heartbeats(), domain, settings.progressSignalPercent());
     }
 
-    /** Runs a polled task on a task thread; its slot is released once the task is answered. */
+    /**
+     * Hands a polled task to a task thread and returns at once, so that the poller may poll again: what the task
+     * needs from the workflow's history is read on that thread. Its slot is released once the task is answered.
+     */
     void dispatch(PollForActivityTaskResponse polled, Semaphore slots) {
         Implementation implementation = catalog.find(
                         polled.activityType().name(), polled.activityType().version())
                 .orElse(null);
         ActivityType declaration = implementation == null ? null : implementation.declaration();
         boolean manual = declaration != null && declaration.heartbeats() == ActivityType.Heartbeats.MANUAL;
-        long heartbeatTimeout = implementation == null
-                ? Long.MAX_VALUE
-                : timeouts.heartbeatTimeoutNanos(polled, registration.heartbeatTimeoutNanos(implementation));
         RunningTask task = new RunningTask(
                 polled,
-                routes.route(
+                () -> routes.route(
                         polled.workflowExecution().workflowId(),
                         polled.workflowExecution().runId(),
                         polled.input()),
                 messages,
                 manual,
-                heartbeatTimeout,
                 settings.progressInterval().toNanos(),
                 access);
+        // Running from now, reads included: a stop waits for the task, or answers it, even before its activity starts.
         running.add(task);
         try {
+            threads.execute(() -> run(task, implementation, slots));
+        } catch (RejectedExecutionException e) {
+            answers.answer(task, shutdownReply(task));
+            running.end(task, slots);
+        }
+    }
+
+    /**
+     * On the task's thread: reads its heartbeat timeout and its job's route from SWF, then starts its heartbeats,
+     * runs it and answers it, unless the worker began to stop meanwhile.
+     */
+    private void run(RunningTask task, Implementation implementation, Semaphore slots) {
+        try {
+            long heartbeatTimeout = implementation == null
+                    ? Long.MAX_VALUE
+                    : timeouts.heartbeatTimeoutNanos(task.polled(), registration.heartbeatTimeoutNanos(implementation));
+            task.heartbeatTimeout(heartbeatTimeout);
+            task.route(); // read here rather than by the first message, so that no client message waits on SWF
             if (closing) {
                 answers.answer(task, shutdownReply(task));
-                running.end(task, slots);
                 return;
             }
             ScheduledFuture<?> beats =
                     implementation == null ? null : heartbeats.start(task, heartbeatInterval(heartbeatTimeout));
             String type = task.activityName() + ":" + task.activityVersion();
-            threads.execute(() -> {
-                long started = System.nanoTime();
-                try {
-                    TaskReply reply = runner.run(task, implementation);
-                    if (beats != null) {
-                        beats.cancel(false);
-                    }
-                    answers.answer(task, reply);
-                    metrics.activityEnded(type, outcome(reply), Duration.ofNanos(System.nanoTime() - started));
-                } finally {
-                    running.end(task, slots);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            answers.answer(task, shutdownReply(task));
+            long started = System.nanoTime();
+            TaskReply reply = runner.run(task, implementation);
+            if (beats != null) {
+                beats.cancel(false);
+            }
+            answers.answer(task, reply);
+            metrics.activityEnded(type, outcome(reply), Duration.ofNanos(System.nanoTime() - started));
+        } finally {
             running.end(task, slots);
         }
     }

@@ -12,7 +12,8 @@ final class TaskLiveness {
     record Beat(String details) {}
 
     private final boolean manualHeartbeats;
-    private final long probeAfterNanos;
+    /** Known once the task's schedule is read, before its heartbeats start. */
+    private volatile long probeAfterNanos = Long.MAX_VALUE;
 
     private volatile boolean lifeShown;
     /** Set when the activity is called: until then the worker's own preparation must not count as a hang. */
@@ -26,15 +27,18 @@ final class TaskLiveness {
     private String signaledFrom;
     private volatile long lastBeatNanos;
 
-    /**
-     * @param probeAfterNanos with manual heartbeats, how long without life before a heartbeat goes out anyway (the
-     *     task's heartbeat timeout; {@code Long.MAX_VALUE} for none)
-     * @param sinceNanos when the task was taken, the time of its last beat until there is one
-     */
-    TaskLiveness(boolean manualHeartbeats, long probeAfterNanos, long sinceNanos) {
+    /** @param sinceNanos when the task was taken, the time of its last beat until there is one */
+    TaskLiveness(boolean manualHeartbeats, long sinceNanos) {
         this.manualHeartbeats = manualHeartbeats;
-        this.probeAfterNanos = probeAfterNanos;
         this.lastBeatNanos = sinceNanos;
+    }
+
+    /**
+     * With manual heartbeats, how long without life before a heartbeat goes out anyway (the task's heartbeat timeout;
+     * {@code Long.MAX_VALUE} for none).
+     */
+    void probeAfter(long nanos) {
+        probeAfterNanos = nanos;
     }
 
     void shown() {
