@@ -43,7 +43,7 @@ final class Heartbeats {
     void tick(RunningTask task) {
         task.flushProgress(false);
         signalProgress(task);
-        RunningTask.Beat beat = task.heartbeatDue();
+        TaskLiveness.Beat beat = task.heartbeatDue();
         if (beat == null) {
             return;
         }

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.swf.model.WorkflowExecutionStartedEventAt
 /**
  * Whose job a task belongs to and where its client's messages go. An activity task does not carry its workflow's tags,
  * so the workflow's first history event is read once per run and remembered (the most recent runs only). A workflow
- * whose start names no client falls back to the original's {@code client} in the activity's own input.
+ * whose start names no client falls back to the original's {@code client} in the activity's own input. Read on the
+ * task's own thread before its activity starts, so that its poller need not wait for SWF.
  */
 final class JobRoutes {
 

@@ -1,11 +1,8 @@
 package org.cpe.activitypoller;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Supplier;
 import org.cpe.activity.ActivityCanceledException;
 import org.cpe.activity.ActivityContext;
 import org.cpe.activity.access.OutboundHttp;
@@ -15,80 +12,45 @@ import org.cpe.protocol.MessageType;
 import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 
 /**
- * One task from its poll to its answer: the context its activity reports through, the state its heartbeats read
- * (life shown, latest progress, details) and the cancellation that comes back from them. The task is answered to SWF
- * once, by whoever gets there first: the runner with the activity's outcome, the stopping worker, or a heartbeat
- * that learns SWF no longer knows the task.
+ * One task from its poll to its answer, and the {@link ActivityContext} its activity runs with: the context's reports
+ * go to {@link TaskReports}, its signs of life to the {@link TaskLiveness} the heartbeats read, its cancellation to
+ * {@link TaskCancellation}. The task is answered to SWF once, by whoever gets there first: the runner with the
+ * activity's outcome, the stopping worker, or a heartbeat that learns SWF no longer knows the task.
  */
 final class RunningTask implements ActivityContext {
 
-    private static final Logger LOG = Logger.getLogger(RunningTask.class.getName());
-
-    /** What a due heartbeat carries; {@code details} may be null. */
-    record Beat(String details) {}
-
     private final PollForActivityTaskResponse polled;
-    private final JobRoute route;
+    private final Supplier<JobRoute> routeLookup;
+    private final Object routeLock = new Object();
+    private JobRoute route; // guarded by routeLock
     private final ActivityMessages messages;
-    private final boolean manualHeartbeats;
-    private final long probeAfterNanos;
-    private final long progressIntervalNanos;
-    private final StorageRoots files;
-    private final OutboundHttp web;
+    private final JobAccess access;
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean answered = new AtomicBoolean();
-    private final List<Runnable> cancelActions = new ArrayList<>();
-    private final Object progressLock = new Object();
+    private final TaskReports reports;
+    private final TaskLiveness liveness;
+    private final TaskCancellation cancellation;
 
     private volatile WorkTask task;
-    private volatile boolean cancelRequested;
-    private volatile boolean lifeShown;
-    /** Set when the activity is called: until then the worker's own preparation must not count as a hang. */
-    private volatile boolean handedOver;
-
-    private volatile String heartbeatDetails;
-    private volatile String latestProgress;
-    /** The percentage last signaled to the workflow; only the heartbeat thread of the task touches it. */
-    private int signaledPercent = -1;
-
-    private String signaledFrom;
-    private volatile long lastBeatNanos = startNanos;
-    private Thread runner; // guarded by this
-    private Object pendingProgress; // guarded by progressLock
-    private long lastProgressNanos; // guarded by progressLock
-    private boolean progressSent; // guarded by progressLock
 
     /**
-     * @param probeAfterNanos with manual heartbeats, how long without life before a heartbeat goes out anyway to learn
-     *     whether SWF still knows the task (its heartbeat timeout; {@code Long.MAX_VALUE} for none)
+     * @param routeLookup reads the job's route from SWF; called once, when the route is first needed: on the task's
+     *     thread before its activity starts, unless the stopping worker answers the task first
      */
     RunningTask(
             PollForActivityTaskResponse polled,
-            JobRoute route,
+            Supplier<JobRoute> routeLookup,
             ActivityMessages messages,
             boolean manualHeartbeats,
-            long probeAfterNanos,
             long progressIntervalNanos,
-            StorageRoots files,
-            OutboundHttp web) {
+            JobAccess access) {
         this.polled = polled;
-        this.route = route;
+        this.routeLookup = routeLookup;
         this.messages = messages;
-        this.manualHeartbeats = manualHeartbeats;
-        this.probeAfterNanos = probeAfterNanos;
-        this.progressIntervalNanos = progressIntervalNanos;
-        this.files = files;
-        this.web = web;
-    }
-
-    @Override
-    public StorageRoots files() {
-        return files;
-    }
-
-    @Override
-    public OutboundHttp web() {
-        return web;
+        this.access = access;
+        this.reports = new TaskReports(this, messages, progressIntervalNanos);
+        this.liveness = new TaskLiveness(manualHeartbeats, startNanos);
+        this.cancellation = new TaskCancellation(polled.activityId());
     }
 
     PollForActivityTaskResponse polled() {
@@ -103,8 +65,17 @@ final class RunningTask implements ActivityContext {
         return polled.taskToken();
     }
 
+    /**
+     * Whose job this is and where its client's messages go, read on first use. Whoever needs it first reads it and
+     * the others wait for that read: the stop may answer a task whose own thread is still reading it.
+     */
     JobRoute route() {
-        return route;
+        synchronized (routeLock) {
+            if (route == null) {
+                route = routeLookup.get();
+            }
+            return route;
+        }
     }
 
     String workflowId() {
@@ -127,6 +98,10 @@ final class RunningTask implements ActivityContext {
         return polled.activityType().version();
     }
 
+    long startedEventId() {
+        return polled.startedEventId();
+    }
+
     WorkTask task() {
         return task;
     }
@@ -142,6 +117,16 @@ final class RunningTask implements ActivityContext {
     }
 
     // --- ActivityContext ---------------------------------------------------------------------------------------
+
+    @Override
+    public StorageRoots files() {
+        return access.files();
+    }
+
+    @Override
+    public OutboundHttp web() {
+        return access.web();
+    }
 
     @Override
     public void preparing() {
@@ -160,26 +145,13 @@ final class RunningTask implements ActivityContext {
 
     @Override
     public void progress(Object details) {
-        lifeShown = true;
+        liveness.shown();
         if (answered.get()) {
             return;
         }
-        latestProgress = SwfText.cut(String.valueOf(TaskReply.JSON.valueToTree(details)), SwfText.HEARTBEAT_DETAILS);
-        boolean sendNow;
-        synchronized (progressLock) {
-            long now = System.nanoTime();
-            sendNow = !progressSent || now - lastProgressNanos >= progressIntervalNanos;
-            if (sendNow) {
-                progressSent = true;
-                lastProgressNanos = now;
-                pendingProgress = null;
-            } else {
-                pendingProgress = details;
-            }
-        }
-        if (sendNow) {
-            messages.report(this, MessageType.ACTIVITY_PROGRESS, details);
-        }
+        liveness.progressed(
+                SwfText.cut(String.valueOf(TaskReply.JSON.valueToTree(details)), SwfText.HEARTBEAT_DETAILS));
+        reports.progress(details);
     }
 
     @Override
@@ -195,127 +167,63 @@ final class RunningTask implements ActivityContext {
 
     @Override
     public void heartbeat() {
-        lifeShown = true;
+        liveness.shown();
     }
 
     @Override
     public void heartbeatDetails(String details) {
-        heartbeatDetails = SwfText.cut(details, SwfText.HEARTBEAT_DETAILS);
-        lifeShown = true;
+        liveness.details(SwfText.cut(details, SwfText.HEARTBEAT_DETAILS));
     }
 
     @Override
     public boolean isCancelRequested() {
-        return cancelRequested;
+        return cancellation.requested();
     }
 
     @Override
     public void throwIfCancelRequested() throws ActivityCanceledException {
-        if (cancelRequested) {
-            throw new ActivityCanceledException("cancellation requested");
-        }
+        cancellation.throwIfRequested();
     }
 
     @Override
     public void onCancel(Runnable action) {
-        synchronized (this) {
-            if (!cancelRequested) {
-                cancelActions.add(action);
-                return;
-            }
-        }
-        runQuietly(action);
+        cancellation.onCancel(action);
     }
 
     private void report(MessageType type, Object details) {
-        lifeShown = true;
-        if (!answered.get()) {
-            messages.report(this, type, details);
-        }
+        liveness.shown();
+        reports.report(type, details);
     }
 
     // --- the worker's side -------------------------------------------------------------------------------------
 
+    /** The heartbeat timeout the task was scheduled with, in nanoseconds ({@code Long.MAX_VALUE} for none). */
+    void heartbeatTimeout(long nanos) {
+        liveness.probeAfter(nanos);
+    }
+
     /** Sends the progress folded since the last message once the interval has passed, or at once if {@code now}. */
     void flushProgress(boolean now) {
-        Object details;
-        synchronized (progressLock) {
-            if (pendingProgress == null || (!now && System.nanoTime() - lastProgressNanos < progressIntervalNanos)) {
-                return;
-            }
-            details = pendingProgress;
-            pendingProgress = null;
-            lastProgressNanos = System.nanoTime();
-        }
-        if (!answered.get()) {
-            messages.report(this, MessageType.ACTIVITY_PROGRESS, details);
-        }
+        reports.flush(now);
     }
 
-    /** The heartbeat to send now, or null: always with automatic heartbeats; with manual ones after life or a probe. */
-    Beat heartbeatDue() {
-        if (answered.get()) {
-            return null;
-        }
-        boolean due =
-                !manualHeartbeats || !handedOver || lifeShown || System.nanoTime() - lastBeatNanos >= probeAfterNanos;
-        if (!due) {
-            return null;
-        }
-        lifeShown = false;
-        return new Beat(heartbeatDetails != null ? heartbeatDetails : latestProgress);
+    /** The heartbeat to send now, or null; none once the task is answered. */
+    TaskLiveness.Beat heartbeatDue() {
+        return answered.get() ? null : liveness.heartbeatDue();
     }
 
-    /**
-     * The progress to signal to the workflow now, or null: when the latest report's {@code progress} passed into a
-     * further step of {@code stepPercent} than the last one signaled (the first report counts too).
-     */
+    /** The progress to signal to the workflow now, or null; none once the task is answered. */
     String progressSignalDue(int stepPercent) {
-        String latest = latestProgress;
-        if (stepPercent <= 0 || latest == null || latest.equals(signaledFrom) || answered.get()) {
-            return null;
-        }
-        signaledFrom = latest;
-        int percent;
-        try {
-            var progress = TaskReply.JSON.readTree(latest).path("progress");
-            if (!progress.isNumber()) {
-                return null;
-            }
-            percent = Math.max(0, Math.min(100, progress.asInt()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
-        if (signaledPercent >= 0 && percent / stepPercent <= signaledPercent / stepPercent) {
-            return null;
-        }
-        signaledPercent = percent;
-        return latest;
-    }
-
-    long startedEventId() {
-        return polled.startedEventId();
+        return answered.get() ? null : liveness.progressSignalDue(stepPercent);
     }
 
     void beaten() {
-        lastBeatNanos = System.nanoTime();
+        liveness.beaten();
     }
 
     /** Asks the activity to stop: the flag, its cancel actions, and an interrupt of its thread. Idempotent. */
     void requestCancel() {
-        List<Runnable> actions;
-        synchronized (this) {
-            if (cancelRequested) {
-                return;
-            }
-            cancelRequested = true;
-            actions = List.copyOf(cancelActions);
-            cancelActions.clear();
-            if (runner != null) {
-                runner.interrupt();
-            }
-        }
-        actions.forEach(this::runQuietly);
+        cancellation.request();
     }
 
     /** Claims the one answer of this task; false when someone else answered it already. */
@@ -327,26 +235,14 @@ final class RunningTask implements ActivityContext {
         return answered.get();
     }
 
-    synchronized void attach(Thread thread) {
-        runner = thread;
-        handedOver = true;
-        lifeShown = true;
-        if (cancelRequested) {
-            thread.interrupt();
-        }
+    /** The activity is called on {@code thread}: from now a lack of life counts, and a cancellation interrupts it. */
+    void attach(Thread thread) {
+        liveness.handedOver();
+        cancellation.attach(thread);
     }
 
     /** The activity returned: its thread goes back to the pool without an interrupt meant for this task. */
-    synchronized void detach() {
-        runner = null;
-        Thread.interrupted();
-    }
-
-    private void runQuietly(Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A cancel action of task " + activityId() + " failed", e);
-        }
+    void detach() {
+        cancellation.detach();
     }
 }

@@ -1,5 +1,6 @@
 package org.cpe.activitypoller;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
 /**
  * The heartbeat timeout a task was really scheduled with. A plan may set it per activity, and SWF does not hand it to
  * the worker, so it is read from the end of the workflow's history: the task's started event names its scheduled
- * event. When the history cannot be read, the type's registered default stands in.
+ * event. When the history cannot be read, the type's registered default stands in. Read on the task's own thread
+ * before its heartbeats start, so that its poller need not wait for SWF.
  */
 final class ScheduledTimeouts {
 
@@ -42,8 +44,9 @@ final class ScheduledTimeouts {
                         .maximumPageSize(PAGE)
                         .nextPageToken(next));
                 for (HistoryEvent event : events.events()) {
+                    // equals, not ==: the ids are boxed Longs, equal by reference only within the small-value cache.
                     if (scheduledId == null
-                            && event.eventId() == task.startedEventId()
+                            && Objects.equals(event.eventId(), task.startedEventId())
                             && event.eventType() == EventType.ACTIVITY_TASK_STARTED) {
                         scheduledId = event.activityTaskStartedEventAttributes().scheduledEventId();
                     } else if (scheduledId != null && event.eventId().equals(scheduledId)) {

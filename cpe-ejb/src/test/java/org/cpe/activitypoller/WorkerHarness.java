@@ -82,6 +82,11 @@ final class WorkerHarness implements AutoCloseable {
 
     /** Starts a worker for {@code activities}, each on its {@code <name>-<version>} task list with {@code slots}. */
     ActivityWorker startWorker(ActivityPollerSettings settings, Activity... activities) {
+        return startWorker(swf, settings, activities);
+    }
+
+    /** As the other {@code startWorker}, with the worker talking to SWF through {@code client}. */
+    ActivityWorker startWorker(SwfClient client, ActivityPollerSettings settings, Activity... activities) {
         List<ActivityWorker.TypePlan> plans = new ArrayList<>();
         for (Activity activity : activities) {
             ActivityType type = activity.getClass().getAnnotation(ActivityType.class);
@@ -90,7 +95,8 @@ final class WorkerHarness implements AutoCloseable {
                     new ActivityPollerSettings.TypeSettings(
                             type.name() + "-" + type.version(), settings.slots(), settings.pollers())));
         }
-        worker = new ActivityWorker(swf, sqs, DOMAIN, settings, List.of(DEMO), plans, Executors.defaultThreadFactory());
+        worker = new ActivityWorker(
+                client, sqs, DOMAIN, settings, List.of(DEMO), plans, Executors.defaultThreadFactory());
         for (LoopSpec loop : worker.loops()) {
             loops.start(loop.name(), () -> loop.cycle().pollOnce(stop));
         }
