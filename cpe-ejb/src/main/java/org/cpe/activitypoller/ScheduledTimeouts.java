@@ -1,5 +1,6 @@
 package org.cpe.activitypoller;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +44,7 @@ final class ScheduledTimeouts {
                         .nextPageToken(next));
                 for (HistoryEvent event : events.events()) {
                     if (scheduledId == null
-                            && event.eventId() == task.startedEventId()
+                            && Objects.equals(event.eventId(), task.startedEventId())
                             && event.eventType() == EventType.ACTIVITY_TASK_STARTED) {
                         scheduledId = event.activityTaskStartedEventAttributes().scheduledEventId();
                     } else if (scheduledId != null && event.eventId().equals(scheduledId)) {
