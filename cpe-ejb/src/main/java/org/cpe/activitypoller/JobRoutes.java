@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cpe.aws.SwfHistories;
 import org.cpe.protocol.JobRoute;
 import software.amazon.awssdk.services.swf.SwfClient;
-import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionStartedEventAttributes;
 
 /**
@@ -60,12 +60,7 @@ final class JobRoutes {
     /** The route from the workflow's start, or null when SWF could not be read. */
     private JobRoute read(String workflowId, String runId) {
         try {
-            List<HistoryEvent> first = swf.getWorkflowExecutionHistory(r -> r.domain(domain)
-                            .execution(e -> e.workflowId(workflowId).runId(runId))
-                            .maximumPageSize(1))
-                    .events();
-            WorkflowExecutionStartedEventAttributes start =
-                    first.isEmpty() ? null : first.get(0).workflowExecutionStartedEventAttributes();
+            WorkflowExecutionStartedEventAttributes start = SwfHistories.start(swf, domain, workflowId, runId);
             return start == null
                     ? JobRoute.of(workflowId, List.of(), null)
                     : JobRoute.of(workflowId, start.tagList(), start.input());

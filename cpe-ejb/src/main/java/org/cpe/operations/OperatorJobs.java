@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cpe.activitypoller.ProgressBoard;
+import org.cpe.aws.SwfHistories;
 import org.cpe.client.ClientDefinition;
 import org.cpe.config.CpeConfiguration;
 import org.cpe.config.CpeSettings;
@@ -24,7 +25,6 @@ import org.cpe.protocol.MessageType;
 import org.cpe.swf.json.SdkJson;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
-import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionStartedEventAttributes;
@@ -207,11 +207,11 @@ public class OperatorJobs {
                     "JOB_COMPLETED",
                     "Job " + jobId + " of " + client + " completed; only a job that did not complete is retried");
         }
-        WorkflowExecutionStartedEventAttributes started = lookup.history(last.execution()).stream()
-                .filter(e -> e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED)
-                .findFirst()
-                .map(HistoryEvent::workflowExecutionStartedEventAttributes)
-                .orElseThrow(() -> new IllegalStateException("no start event in the history of " + workflowId));
+        WorkflowExecutionStartedEventAttributes started =
+                SwfHistories.start(swf, domain(), workflowId, last.execution().runId());
+        if (started == null) {
+            throw new IllegalStateException("no start event in the history of " + workflowId);
+        }
         String runId = swf.startWorkflowExecution(r -> r.domain(domain())
                         .workflowId(workflowId)
                         .workflowType(last.workflowType())

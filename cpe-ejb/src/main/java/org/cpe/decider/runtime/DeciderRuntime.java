@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpe.aws.SwfHistories;
 import org.cpe.config.DeciderSettings;
 import org.cpe.decider.plan.PlanLibrary;
 import org.cpe.loop.LoopSpec;
@@ -105,12 +106,7 @@ public final class DeciderRuntime {
 
     private boolean closed(NoticeJournal.Entry entry) {
         try {
-            return swf.describeWorkflowExecution(
-                                    r -> r.domain(settings.domain()).execution(e -> e.workflowId(entry.workflowId())
-                                            .runId(entry.runId())))
-                            .executionInfo()
-                            .executionStatus()
-                    == software.amazon.awssdk.services.swf.model.ExecutionStatus.CLOSED;
+            return SwfHistories.closed(swf, settings.domain(), entry.workflowId(), entry.runId());
         } catch (software.amazon.awssdk.services.swf.model.UnknownResourceException gone) {
             return false;
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.cpe.aws.SwfHistories;
 import org.cpe.decider.logic.Decider;
 import org.cpe.decider.logic.Notices;
 import org.cpe.decider.logic.Outcome;
@@ -20,8 +21,6 @@ import org.cpe.protocol.Notice;
 import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
-import software.amazon.awssdk.services.swf.model.EventType;
-import software.amazon.awssdk.services.swf.model.ExecutionStatus;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionStartedEventAttributes;
@@ -125,11 +124,7 @@ public final class DecisionCycle implements PollCycle {
     }
 
     private static JobRoute route(List<HistoryEvent> history, String workflowId) {
-        WorkflowExecutionStartedEventAttributes start = history.stream()
-                .filter(e -> e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED)
-                .map(HistoryEvent::workflowExecutionStartedEventAttributes)
-                .findFirst()
-                .orElse(null);
+        WorkflowExecutionStartedEventAttributes start = SwfHistories.start(history);
         return JobRoute.of(
                 workflowId, start == null ? List.of() : start.tagList(), start == null ? null : start.input());
     }
@@ -141,7 +136,7 @@ public final class DecisionCycle implements PollCycle {
         if (closing.isEmpty()) {
             return;
         }
-        if (!closed(workflowId, runId)) {
+        if (!SwfHistories.closed(swf, runtime.settings().domain(), workflowId, runId)) {
             // SWF refused the close decision (new events arrived meanwhile); the next decision task decides again.
             closing.forEach(entry -> runtime.journal().done(entry.id()));
             return;
@@ -152,13 +147,5 @@ public final class DecisionCycle implements PollCycle {
                             new ClientNotifier.Prepared(entry.queueUrl(), entry.body(), entry.workflowId()),
                             () -> runtime.journal().done(entry.id()));
         }
-    }
-
-    private boolean closed(String workflowId, String runId) {
-        return swf.describeWorkflowExecution(r -> r.domain(runtime.settings().domain())
-                                .execution(e -> e.workflowId(workflowId).runId(runId)))
-                        .executionInfo()
-                        .executionStatus()
-                == ExecutionStatus.CLOSED;
     }
 }

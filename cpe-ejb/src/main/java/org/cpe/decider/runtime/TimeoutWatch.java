@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.cpe.aws.SwfHistories;
 import org.cpe.decider.logic.Notices;
 import org.cpe.decider.logic.Reasons;
 import org.cpe.loop.PollCycle;
@@ -94,9 +95,9 @@ final class TimeoutWatch implements PollCycle {
         String workflowId = info.execution().workflowId();
         String runId = info.execution().runId();
         WorkflowExecutionStartedEventAttributes start =
-                event(workflowId, runId, false).workflowExecutionStartedEventAttributes();
+                SwfHistories.start(swf, runtime.settings().domain(), workflowId, runId);
         WorkflowExecutionTimedOutEventAttributes timedOut =
-                event(workflowId, runId, true).workflowExecutionTimedOutEventAttributes();
+                lastEvent(workflowId, runId).workflowExecutionTimedOutEventAttributes();
         String timeoutType = timedOut == null ? "START_TO_CLOSE" : timedOut.timeoutTypeAsString();
         String details = "The workflow did not close within its execution start-to-close timeout"
                 + (start == null ? "" : " of " + start.executionStartToCloseTimeout() + " s");
@@ -110,13 +111,13 @@ final class TimeoutWatch implements PollCycle {
         return true;
     }
 
-    /** The first event of the execution's history, or with {@code last} its last one. */
-    private HistoryEvent event(String workflowId, String runId, boolean last) {
+    /** The last event of the execution's history. */
+    private HistoryEvent lastEvent(String workflowId, String runId) {
         List<HistoryEvent> events = swf.getWorkflowExecutionHistory(
                         r -> r.domain(runtime.settings().domain())
                                 .execution(e -> e.workflowId(workflowId).runId(runId))
                                 .maximumPageSize(1)
-                                .reverseOrder(last))
+                                .reverseOrder(true))
                 .events();
         return events.isEmpty() ? HistoryEvent.builder().build() : events.get(0);
     }
